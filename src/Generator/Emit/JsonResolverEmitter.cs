@@ -1,0 +1,40 @@
+namespace Emr.Codegen.Generator.Emit
+{
+    /// <summary>
+    /// Emits a JSON type-info resolver over the generated converters. System.Text.Json's own
+    /// generator cannot see generated types, so this is what makes serialization AOT-safe.
+    /// </summary>
+    internal static class JsonResolverEmitter
+    {
+        public static string Emit(JsonResolverFileModel file)
+        {
+            string ns = file.Namespace;
+            var w = new CodeWriter();
+            Types.Header(w, ns);
+            w.Line("/// <summary>Serialization metadata for every generated type, without reflection: use <see cref=\"Options\"/> with <c>JsonSerializer</c> in trimmed and AOT apps.</summary>");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
+            w.Open("public sealed class ApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+            w.Line("/// <summary>The shared instance.</summary>");
+            w.Line("public static global::" + ns + ".ApiJsonResolver Default { get; } = new global::" + ns + ".ApiJsonResolver();");
+            w.Line();
+            w.Line("/// <summary>Options that serialize the generated types as the API takes them.</summary>");
+            w.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Default };");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+            foreach (string name in file.TypeNames)
+            {
+                string type = Types.Global(ns, name);
+                w.Open("if (type == typeof(" + type + "))");
+                w.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + type + ">(options, new " + type + ".EmrJsonConverter());");
+                w.Close();
+            }
+
+            w.Line("return null;");
+            w.Close();
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+    }
+}

@@ -1,0 +1,630 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
+
+namespace Emr.Codegen.Generator.Emit
+{
+    /// <summary>Emits the class of one spec object: properties, JSON, form encoding and validation.</summary>
+    internal static class ObjectEmitter
+    {
+        /// <summary>Names the generated class uses itself; a member with one of them gets a suffix.</summary>
+        private static readonly HashSet<string> ReservedNames = new HashSet<string>
+        {
+            "Validate", "EnsureValid", "ToJson", "FromJson", "ToFormParameters", "ToFormString", "FromFormParameters", "ParseForm",
+            "ParseEnvelope", "CollectProblems", "WriteForm", "ReadForm", "CreateUnset", "EmrJsonConverter", "SpecFragment",
+            "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        };
+
+        public static string PropertyName(MemberModel member, ObjectModel owner)
+        {
+            string name = member.Name;
+            while (name == owner.Name || ReservedNames.Contains(name) || (owner.Role == ObjectRole.Response && name == "Error" && member.Name != "Error"))
+            {
+                name += "Value";
+            }
+
+            return CSharpNames.Identifier(name);
+        }
+
+        /// <summary>Required members of input objects are C# <c>required</c> and not nullable; all else is nullable.</summary>
+        public static bool IsRequired(MemberModel member, ObjectModel owner) => member.Required && owner.HasRequiredInputs && !member.Disabled;
+
+        public static bool IsNullable(MemberModel member, ObjectModel owner) => !IsRequired(member, owner);
+
+        public static string Emit(ObjectFileModel file)
+        {
+            ObjectModel obj = file.Object;
+            string ns = file.Namespace;
+            string self = Types.Global(ns, obj.Name);
+            var w = new CodeWriter();
+            Types.Header(w, ns);
+            DocRenderer.WriteSummary(w, obj.Document);
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".EmrJsonConverter))]");
+            w.Line("[global::" + ns + ".EmrSpecMetadata(" + CSharpNames.StringLiteral(file.AnalysisFragment) + ")]");
+            w.Open("public sealed partial class " + obj.Name);
+            w.Line("/// <summary>Creates an empty instance; required members are set by an object initializer.</summary>");
+            w.Open("public " + obj.Name + "()").Close();
+            w.Line();
+            w.Line("/// <summary>Creates an instance for readers (JSON, form); missing required members are reported by <see cref=\"Validate\"/>.</summary>");
+            w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+            w.Line("#pragma warning disable CS8618 // A reader may leave a required member unset; Validate reports it.");
+            w.Open("private " + obj.Name + "(bool unset)").Close();
+            w.Line("#pragma warning restore CS8618");
+            w.Line();
+            w.Line("internal static " + self + " CreateUnset() => new " + self + "(true);");
+
+            foreach (MemberModel member in obj.Members)
+            {
+                w.Line();
+                string remarks = Remarks(member, file);
+                DocRenderer.WriteSummary(w, member.Document, remarks.Length > 0 ? remarks : null);
+                if (member.Disabled)
+                {
+                    w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                }
+
+                w.Line("public " + (IsRequired(member, obj) ? "required " : string.Empty) + PropertyType(ns, member, obj) + " " + PropertyName(member, obj) + " { get; set; }");
+            }
+
+            if (obj.Role == ObjectRole.Response && obj.FindMember("Error") is null)
+            {
+                w.Line();
+                w.Line("/// <summary>The error the server returned instead of a result, if any (<c>Response.Error</c>).</summary>");
+                w.Line("public global::" + ns + ".ApiError? Error { get; set; }");
+            }
+
+            EmitJsonMembers(w, file, self);
+            EmitFormMembers(w, file, self);
+            EmitValidation(w, file, self);
+            EmitToString(w, obj);
+            EmitConverter(w, file, self);
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+
+        private static string Remarks(MemberModel member, ObjectFileModel file)
+        {
+            var parts = new List<string>();
+            if (member.Required && file.Object.HasRequiredInputs)
+            {
+                parts.Add("Required.");
+            }
+
+            EnumModel? enumModel = file.Enums.FirstOrDefault(e => e.Name == member.Enum);
+            if (enumModel != null)
+            {
+                parts.Add("Values: " + string.Join(", ", enumModel.Values.Select(v => v.Value + " (" + v.Name + ")")) + ".");
+            }
+
+            if (member.Constraints is ConstraintsModel c)
+            {
+                foreach (string? requirement in new[] { SpecMessages.LengthRequirement(c), SpecMessages.PatternRequirement(c), SpecMessages.RangeRequirement(c), SpecMessages.ItemCountRequirement(c), SpecMessages.AllowedRequirement(c) })
+                {
+                    if (requirement != null)
+                    {
+                        parts.Add("It " + requirement + ".");
+                    }
+                }
+
+                if (c.Sensitive)
+                {
+                    parts.Add("Sensitive: left out of ToString().");
+                }
+            }
+
+            if (member.Example != null && !member.IsSensitive)
+            {
+                parts.Add("Example: " + member.Example);
+            }
+
+            return string.Join(" ", parts);
+        }
+
+        public static string ItemType(string ns, MemberModel member) => member.Enum != null
+            ? Types.Global(ns, member.Enum)
+            : member.Kind switch
+            {
+                ValueKind.String => "string",
+                ValueKind.Integer => "long",
+                ValueKind.UnsignedInteger => "ulong",
+                ValueKind.Float => "double",
+                ValueKind.Boolean => "bool",
+                _ => Types.Global(ns, member.ElementType),
+            };
+
+        private static string PropertyType(string ns, MemberModel member, ObjectModel owner)
+        {
+            string type = member.IsList ? "global::System.Collections.Generic.List<" + ItemType(ns, member) + ">" : ItemType(ns, member);
+            return IsNullable(member, owner) ? type + "?" : type;
+        }
+
+        // ---- JSON ----
+        private static void EmitJsonMembers(CodeWriter w, ObjectFileModel file, string self)
+        {
+            w.Line();
+            w.Line("/// <summary>The JSON body of this object, names and values exactly as the API takes them; unset members are left out.</summary>");
+            w.Line("public string ToJson() => global::" + file.Namespace + ".ApiJson.Write(this, EmrJsonConverter.WriteValue);");
+            w.Line();
+            w.Line("/// <summary>Reads this object from JSON. Numbers written as strings are accepted; unknown members are skipped.</summary>");
+            w.Line("public static " + self + " FromJson(string json) => global::" + file.Namespace + ".ApiJson.Read(json, EmrJsonConverter.ReadValue);");
+            if (file.Object.Role == ObjectRole.Response)
+            {
+                w.Line();
+                w.Line("/// <summary>Reads the API's envelope <c>{\"Response\": {...}}</c>, the error form included.</summary>");
+                w.Line("public static " + self + " ParseEnvelope(string json) => global::" + file.Namespace + ".ApiJson.ReadEnvelope(json, EmrJsonConverter.ReadValue);");
+            }
+        }
+
+        private static void EmitConverter(CodeWriter w, ObjectFileModel file, string self)
+        {
+            string ns = file.Namespace;
+            ObjectModel obj = file.Object;
+            w.Line();
+            w.Line("/// <summary>Reads and writes the API's JSON without reflection, so trimming and AOT keep working.</summary>");
+            w.Open("internal sealed class EmrJsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
+            w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+            w.Line();
+            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+            w.Line();
+            w.Open("internal static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
+            w.Line("global::" + ns + ".ApiJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, " + CSharpNames.StringLiteral(obj.Name) + ");");
+            w.Line("var result = " + self + ".CreateUnset();");
+            w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+            w.Line("string name = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Open("switch (name)");
+            foreach (MemberModel member in obj.Members)
+            {
+                w.Line("case " + CSharpNames.StringLiteral(member.Name) + ":");
+                w.Line("    result." + PropertyName(member, obj) + " = " + ReadExpression(ns, member, obj) + ";");
+                w.Line("    break;");
+            }
+
+            if (obj.Role == ObjectRole.Response && obj.FindMember("Error") is null)
+            {
+                w.Line("case \"Error\":");
+                w.Line("    result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::" + ns + ".ApiError.ReadValue(ref reader);");
+                w.Line("    break;");
+            }
+
+            w.Line("default:");
+            w.Line("    reader.Skip();");
+            w.Line("    break;");
+            w.Close();
+            w.Close();
+            w.Line("global::" + ns + ".ApiJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.EndObject, " + CSharpNames.StringLiteral(obj.Name) + ");");
+            w.Line("return result;");
+            w.Close();
+            w.Line();
+            w.Open("internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)");
+            w.Line("writer.WriteStartObject();");
+            int index = 0;
+            foreach (MemberModel member in obj.Members)
+            {
+                string property = "value." + PropertyName(member, obj);
+                string local = "v" + index.ToString(CultureInfo.InvariantCulture);
+                index++;
+                bool valueTypeRequired = !IsNullable(member, obj) && !member.IsList && IsValueType(member);
+                if (valueTypeRequired)
+                {
+                    w.Line("writer.WritePropertyName(" + CSharpNames.StringLiteral(member.Name) + ");");
+                    w.Line(WriteItemStatement(ns, member, property));
+                    continue;
+                }
+
+                w.Open("if (" + property + " is { } " + local + ")");
+                w.Line("writer.WritePropertyName(" + CSharpNames.StringLiteral(member.Name) + ");");
+                if (member.IsList)
+                {
+                    w.Line("writer.WriteStartArray();");
+                    w.Open("foreach (var item in " + local + ")");
+                    w.Line(WriteItemStatement(ns, member, "item"));
+                    w.Close();
+                    w.Line("writer.WriteEndArray();");
+                }
+                else
+                {
+                    w.Line(WriteItemStatement(ns, member, local));
+                }
+
+                w.Close();
+            }
+
+            if (obj.Role == ObjectRole.Response && obj.FindMember("Error") is null)
+            {
+                w.Open("if (value.Error is { } error)");
+                w.Line("writer.WritePropertyName(\"Error\");");
+                w.Line("global::" + ns + ".ApiError.WriteValue(writer, error);");
+                w.Close();
+            }
+
+            w.Line("writer.WriteEndObject();");
+            w.Close();
+            w.Close();
+        }
+
+        private static bool IsValueType(MemberModel member) => member.Enum != null || member.Kind != ValueKind.String && member.Kind != ValueKind.Object;
+
+        private static string ReadItemExpression(string ns, MemberModel member, string reader) => member.Enum != null
+            ? Types.Global(ns, member.Enum) + ".ReadJson(ref " + reader + ")"
+            : member.Kind switch
+            {
+                ValueKind.String => "global::" + ns + ".ApiJson.ReadString(ref " + reader + ")",
+                ValueKind.Integer => "global::" + ns + ".ApiJson.ReadInt64(ref " + reader + ")",
+                ValueKind.UnsignedInteger => "global::" + ns + ".ApiJson.ReadUInt64(ref " + reader + ")",
+                ValueKind.Float => "global::" + ns + ".ApiJson.ReadDouble(ref " + reader + ")",
+                ValueKind.Boolean => "global::" + ns + ".ApiJson.ReadBoolean(ref " + reader + ")",
+                _ => Types.Global(ns, member.ElementType) + ".EmrJsonConverter.ReadValue(ref " + reader + ")",
+            };
+
+        private static string ReadExpression(string ns, MemberModel member, ObjectModel owner)
+        {
+            string nullCheck = "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " + (IsNullable(member, owner) ? "null" : "default!") + " : ";
+            if (member.IsList)
+            {
+                return nullCheck + "global::" + ns + ".ApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => " + ReadItemExpression(ns, member, "r") + ")";
+            }
+
+            return nullCheck + ReadItemExpression(ns, member, "reader");
+        }
+
+        private static string WriteItemStatement(string ns, MemberModel member, string value) => member.Enum != null
+            ? value + ".WriteJson(writer);"
+            : member.Kind switch
+            {
+                ValueKind.String => "writer.WriteStringValue(" + value + ");",
+                ValueKind.Boolean => "writer.WriteBooleanValue(" + value + ");",
+                ValueKind.Object => Types.Global(ns, member.ElementType) + ".EmrJsonConverter.WriteValue(writer, " + value + ");",
+                _ => "writer.WriteNumberValue(" + value + ");",
+            };
+
+        // ---- Form parameters ----
+        private static void EmitFormMembers(CodeWriter w, ObjectFileModel file, string self)
+        {
+            string ns = file.Namespace;
+            ObjectModel obj = file.Object;
+            string form = "global::" + ns + ".ApiFormEncoding";
+            string pairs = "global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>";
+            w.Line();
+            w.Line("/// <summary>The API's flat form parameters: <c>Software.0=hive</c>, <c>VPCSettings.VpcId=...</c>, <c>Tags.0.TagKey=...</c>.</summary>");
+            w.Open("public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> ToFormParameters()");
+            w.Line("var pairs = new " + pairs + "();");
+            w.Line("WriteForm(pairs, string.Empty);");
+            w.Line("return pairs;");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The form parameters joined as <c>Name=Value&amp;...</c>, names and values percent-encoded.</summary>");
+            w.Line("public string ToFormString() => " + form + ".Join(ToFormParameters());");
+            w.Line();
+            w.Line("/// <summary>Reads an object from form parameters; names it does not know are ignored.</summary>");
+            w.Line("public static " + self + " FromFormParameters(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> parameters) => ReadForm(new " + form + ".Values(parameters), string.Empty);");
+            w.Line();
+            w.Line("/// <summary>Reads <c>&amp;Name=Value</c> text (percent-encoded or not); segments without '=' are skipped.</summary>");
+            w.Line("public static " + self + " ParseForm(string text) => FromFormParameters(" + form + ".Split(text));");
+            w.Line();
+            w.Open("internal void WriteForm(" + pairs + " pairs, string prefix)");
+            int index = 0;
+            foreach (MemberModel member in obj.Members)
+            {
+                string property = "this." + PropertyName(member, obj);
+                string name = "prefix + " + CSharpNames.StringLiteral(member.Name);
+                string local = "v" + index.ToString(CultureInfo.InvariantCulture);
+                index++;
+                if (!member.IsList && !IsNullable(member, obj) && IsValueType(member))
+                {
+                    w.Line(FormWriteStatement(member, name, property));
+                    continue;
+                }
+
+                w.Open("if (" + property + " is { } " + local + ")");
+                if (member.IsList)
+                {
+                    w.Open("for (int i = 0; i < " + local + ".Count; i++)");
+                    w.Line(FormWriteStatement(member, name + " + \".\" + " + form + ".Index(i)", local + "[i]"));
+                    w.Close();
+                }
+                else
+                {
+                    w.Line(FormWriteStatement(member, name, local));
+                }
+
+                w.Close();
+            }
+
+            w.Close();
+            w.Line();
+            w.Open("internal static " + self + " ReadForm(" + form + ".Values values, string prefix)");
+            w.Line("var result = CreateUnset();");
+            foreach (MemberModel member in obj.Members)
+            {
+                string name = "prefix + " + CSharpNames.StringLiteral(member.Name);
+                string target = "result." + PropertyName(member, obj);
+                if (member.IsList)
+                {
+                    string item = member.Kind == ValueKind.Object
+                        ? Types.Global(ns, member.ElementType) + ".ReadForm(v, p + \".\")"
+                        : FormParse(ns, member, "v.Get(p)", "p");
+                    w.Line("if (values.HasList(" + name + ")) " + target + " = values.ReadList(" + name + ", static (v, p) => " + item + ");");
+                }
+                else if (member.Kind == ValueKind.Object)
+                {
+                    w.Line("if (values.HasObject(" + name + ")) " + target + " = " + Types.Global(ns, member.ElementType) + ".ReadForm(values, " + name + " + \".\");");
+                }
+                else
+                {
+                    w.Line("if (values.TryGet(" + name + ", out string? raw" + member.Name + ")) " + target + " = " + FormParse(ns, member, "raw" + member.Name, name) + ";");
+                }
+            }
+
+            w.Line("return result;");
+            w.Close();
+        }
+
+        private static string FormWriteStatement(MemberModel member, string name, string value) => member.Kind == ValueKind.Object
+            ? value + ".WriteForm(pairs, " + name + " + \".\");"
+            : "pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(" + name + ", " + FormFormat(member, value) + "));";
+
+        private static string FormFormat(MemberModel member, string value)
+        {
+            if (member.Enum != null)
+            {
+                return value + ".ToString()";
+            }
+
+            return member.Kind switch
+            {
+                ValueKind.String => value,
+                ValueKind.Boolean => "(" + value + " ? \"true\" : \"false\")",
+                ValueKind.Float => value + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
+                _ => value + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            };
+        }
+
+        private static string FormParse(string ns, MemberModel member, string raw, string name)
+        {
+            string form = "global::" + ns + ".ApiFormEncoding";
+            if (member.Enum != null)
+            {
+                return Types.Global(ns, member.Enum) + ".Parse(" + raw + ")";
+            }
+
+            return member.Kind switch
+            {
+                ValueKind.String => raw,
+                ValueKind.Integer => form + ".ParseInt64(" + raw + ", " + name + ")",
+                ValueKind.UnsignedInteger => form + ".ParseUInt64(" + raw + ", " + name + ")",
+                ValueKind.Float => form + ".ParseDouble(" + raw + ", " + name + ")",
+                _ => form + ".ParseBoolean(" + raw + ", " + name + ")",
+            };
+        }
+
+        // ---- Validation ----
+        private static void EmitValidation(CodeWriter w, ObjectFileModel file, string self)
+        {
+            string ns = file.Namespace;
+            ObjectModel obj = file.Object;
+            string validation = "global::" + ns + ".ApiValidation";
+            string problems = "global::System.Collections.Generic.List<global::" + ns + ".ApiValidationProblem>";
+            w.Line();
+            w.Line("/// <summary>Checks every enumeration, constraint and rule of the spec, nested objects included, as the server would.</summary>");
+            w.Open("public global::System.Collections.Generic.IReadOnlyList<global::" + ns + ".ApiValidationProblem> Validate()");
+            w.Line("var problems = new " + problems + "();");
+            w.Line("CollectProblems(problems, string.Empty);");
+            w.Line("return problems;");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Throws <see cref=\"global::" + ns + ".ApiValidationException\"/> when <see cref=\"Validate\"/> finds an error.</summary>");
+            w.Line("public void EnsureValid() => " + validation + ".ThrowOnErrors(Validate());");
+            w.Line();
+            w.Open("internal void CollectProblems(" + problems + " problems, string path)");
+            int index = 0;
+            foreach (MemberModel member in obj.Members)
+            {
+                string property = "this." + PropertyName(member, obj);
+                string local = "m" + index.ToString(CultureInfo.InvariantCulture);
+                index++;
+                string pathExpression = "path + " + CSharpNames.StringLiteral(member.Name);
+                bool hasChecks = member.Enum != null || member.Constraints != null || member.Kind == ValueKind.Object;
+                bool alwaysSet = !member.IsList && !IsNullable(member, obj) && IsValueType(member);
+                if (IsRequired(member, obj) && !alwaysSet)
+                {
+                    w.Line("if (" + property + " is null) " + validation + ".Missing(problems, " + pathExpression + ");");
+                }
+
+                if (!hasChecks)
+                {
+                    continue;
+                }
+
+                if (alwaysSet)
+                {
+                    w.Line("var " + local + " = " + property + ";");
+                    EmitItemChecks(w, file, member, local, pathExpression);
+                    continue;
+                }
+
+                w.Open("if (" + property + " is { } " + local + ")");
+                if (member.IsList)
+                {
+                    ConstraintsModel? c = member.Constraints;
+                    if (c != null && SpecMessages.ItemCountRequirement(c) is string countRequirement)
+                    {
+                        string condition = string.Join(" || ", new[]
+                        {
+                            c.MinItems is int min ? local + ".Count < " + min.ToString(CultureInfo.InvariantCulture) : null,
+                            c.MaxItems is int max ? local + ".Count > " + max.ToString(CultureInfo.InvariantCulture) : null,
+                        }.Where(s => s != null));
+                        w.Line("if (" + condition + ") " + validation + ".Add(problems, " + pathExpression + ", " + CSharpNames.StringLiteral(member.Name) + " + \" holds \" + " + local + ".Count + \" items; it " + EscapeInner(countRequirement) + "\", " + CSharpNames.StringLiteral(c.ErrorCode) + ");");
+                    }
+
+                    w.Open("for (int i = 0; i < " + local + ".Count; i++)");
+                    w.Line("var item = " + local + "[i];");
+                    EmitItemChecks(w, file, member, "item", pathExpression + " + \".\" + global::" + ns + ".ApiFormEncoding.Index(i)");
+                    w.Close();
+                }
+                else
+                {
+                    EmitItemChecks(w, file, member, local, pathExpression);
+                }
+
+                w.Close();
+            }
+
+            foreach (RuleModel rule in obj.Rules)
+            {
+                string primary = RuleEvaluator.Paths(rule.Require).FirstOrDefault() ?? RuleEvaluator.Paths(rule.When).First();
+                string condition = (rule.When is null ? string.Empty : "(" + ConditionExpression(file, rule.When) + ") && ") + "!(" + ConditionExpression(file, rule.Require) + ")";
+                string severity = "global::" + ns + ".ApiValidationSeverity." + rule.Severity;
+                w.Line("// Rule " + rule.Id);
+                w.Line("if (" + condition + ") " + validation + ".Add(problems, path + " + CSharpNames.StringLiteral(primary) + ", " + CSharpNames.StringLiteral(rule.Message + SpecMessages.ServerSays(rule.ErrorCode, rule.Severity)) + ", " + CSharpNames.StringLiteral(rule.ErrorCode) + ", " + severity + ", " + CSharpNames.StringLiteral(rule.Id) + ");");
+            }
+
+            w.Close();
+        }
+
+        /// <summary>Text placed inside a string literal the emitter is writing.</summary>
+        private static string EscapeInner(string text)
+        {
+            string literal = CSharpNames.StringLiteral(text);
+            return literal.Substring(1, literal.Length - 2);
+        }
+
+        private static void EmitItemChecks(CodeWriter w, ObjectFileModel file, MemberModel member, string value, string pathExpression)
+        {
+            string ns = file.Namespace;
+            string validation = "global::" + ns + ".ApiValidation";
+            string shown = member.IsSensitive ? "\"(value hidden)\"" : validation + ".Show(" + value + (member.Enum != null ? ".Value" : string.Empty) + ")";
+            if (member.Kind == ValueKind.Object)
+            {
+                w.Line(value + ".CollectProblems(problems, " + pathExpression + " + \".\");");
+                return;
+            }
+
+            EnumModel? enumModel = file.Enums.FirstOrDefault(e => e.Name == member.Enum);
+            if (enumModel != null)
+            {
+                string? code = member.Constraints?.ErrorCode ?? enumModel.ErrorCode;
+                w.Line("if (!" + value + ".IsDefined) " + validation + ".Add(problems, " + pathExpression + ", " + CSharpNames.StringLiteral(member.Name) + " + \" \" + " + shown + " + \" " + EscapeInner(SpecMessages.EnumRequirement(enumModel)) + "\", " + CSharpNames.StringLiteral(code) + ");");
+            }
+
+            ConstraintsModel? c = member.Constraints;
+            if (c is null)
+            {
+                return;
+            }
+
+            string raw = member.Enum != null ? value + ".Value" : value;
+            string code2 = CSharpNames.StringLiteral(c.ErrorCode);
+            void Check(string? condition, string? requirement)
+            {
+                if (condition != null && requirement != null)
+                {
+                    w.Line("if (" + condition + ") " + validation + ".Add(problems, " + pathExpression + ", " + CSharpNames.StringLiteral(member.Name) + " + \" \" + " + shown + " + \" " + EscapeInner(requirement) + "\", " + code2 + ");");
+                }
+            }
+
+            string Join(params string?[] parts) => string.Join(" || ", parts.Where(p => p != null));
+
+            string D(decimal number) => number.ToString(CultureInfo.InvariantCulture) + "m";
+            if (member.Kind == ValueKind.String)
+            {
+                Check(
+                    c.MinLength != null || c.MaxLength != null ? Join(c.MinLength is int min ? raw + ".Length < " + min.ToString(CultureInfo.InvariantCulture) : null, c.MaxLength is int max ? raw + ".Length > " + max.ToString(CultureInfo.InvariantCulture) : null) : null,
+                    SpecMessages.LengthRequirement(c));
+                Check(c.Pattern != null ? "!" + validation + ".Matches(" + raw + ", " + CSharpNames.StringLiteral(c.Pattern) + ")" : null, SpecMessages.PatternRequirement(c));
+            }
+            else if (member.Kind != ValueKind.Boolean)
+            {
+                Check(
+                    c.Minimum != null || c.Maximum != null ? Join(c.Minimum is decimal min ? validation + ".Number(" + raw + ") < " + D(min) : null, c.Maximum is decimal max ? validation + ".Number(" + raw + ") > " + D(max) : null) : null,
+                    SpecMessages.RangeRequirement(c));
+            }
+
+            if (c.AllowedValues.Count > 0)
+            {
+                Check("!" + validation + ".In(" + validation + ".Known(" + raw + "), " + string.Join(", ", c.AllowedValues.Select(Literal)) + ")", SpecMessages.AllowedRequirement(c));
+            }
+        }
+
+        private static string ConditionExpression(ObjectFileModel file, ConditionModel condition)
+        {
+            string validation = "global::" + file.Namespace + ".ApiValidation";
+            switch (condition.Kind)
+            {
+                case ConditionKind.AllOf:
+                    return string.Join(" && ", condition.Operands.Select(o => "(" + ConditionExpression(file, o) + ")"));
+                case ConditionKind.AnyOf:
+                    return string.Join(" || ", condition.Operands.Select(o => "(" + ConditionExpression(file, o) + ")"));
+                case ConditionKind.Not:
+                    return "!(" + ConditionExpression(file, condition.Operands[0]) + ")";
+            }
+
+            string value = validation + ".Known(" + Access(file.RulePaths.First(p => p.Path == condition.Member)) + ")";
+            return condition.Kind switch
+            {
+                ConditionKind.Present => value + " is not null",
+                ConditionKind.Absent => value + " is null",
+                ConditionKind.Equals => validation + ".AreEqual(" + value + ", " + Literal(condition.Value!) + ")",
+                ConditionKind.NotEquals => "!" + validation + ".AreEqual(" + value + ", " + Literal(condition.Value!) + ")",
+                ConditionKind.In => validation + ".In(" + value + ", " + string.Join(", ", condition.Values.Select(Literal)) + ")",
+                ConditionKind.NotIn => "!" + validation + ".In(" + value + ", " + string.Join(", ", condition.Values.Select(Literal)) + ")",
+                ConditionKind.Minimum => validation + ".AtLeast(" + value + ", " + Literal(condition.Value!) + ")",
+                ConditionKind.Maximum => validation + ".AtMost(" + value + ", " + Literal(condition.Value!) + ")",
+                ConditionKind.MinLength => validation + ".LengthAtLeast(" + value + ", " + condition.Value!.Text + ")",
+                ConditionKind.MaxLength => validation + ".LengthAtMost(" + value + ", " + condition.Value!.Text + ")",
+                _ => validation + ".MatchesPattern(" + value + ", " + CSharpNames.StringLiteral(condition.Value!.Text) + ")",
+            };
+        }
+
+        /// <summary>A null-safe C# access to a member path, ending in the raw value of an enumeration.</summary>
+        private static string Access(ResolvedPath path)
+        {
+            var text = new System.Text.StringBuilder("this");
+            bool lifted = false;
+            foreach (PathStep step in path.Steps)
+            {
+                text.Append(lifted ? "?." : ".").Append(step.PropertyName);
+                if (step.IsEnum && !step.IsList)
+                {
+                    text.Append(step.IsNullable ? "?.Value" : ".Value");
+                }
+
+                // Every step after an object is reached through a reference that may be null.
+                lifted = true;
+            }
+
+            return text.ToString();
+        }
+
+        public static string Literal(SpecValue value) => value.Kind switch
+        {
+            SpecValueKind.String => CSharpNames.StringLiteral(value.Text),
+            SpecValueKind.Boolean => value.Text,
+            _ => "(object)" + value.Number.ToString(CultureInfo.InvariantCulture) + "m",
+        };
+
+        // ---- ToString ----
+        private static void EmitToString(CodeWriter w, ObjectModel obj)
+        {
+            w.Line();
+            w.Line("/// <summary>The set members as <c>Name = value</c>; members marked sensitive in the spec are masked.</summary>");
+            w.Open("public override string ToString()");
+            w.Line("var text = new global::System.Text.StringBuilder(" + CSharpNames.StringLiteral(obj.Name + " {") + ");");
+            w.Line("bool first = true;");
+            foreach (MemberModel member in obj.Members)
+            {
+                string property = "this." + PropertyName(member, obj);
+                string shown = member.IsSensitive ? "\"***\"" : property + (member.IsList ? ".Count + \" items\"" : ".ToString()");
+                bool alwaysSet = !member.IsList && !IsNullable(member, obj) && IsValueType(member);
+                w.Line((alwaysSet ? string.Empty : "if (" + property + " is not null) ") + "{ text.Append(first ? \" \" : \", \").Append(" + CSharpNames.StringLiteral(member.Name + " = ") + ").Append(" + (member.Kind == ValueKind.String && !member.IsList && member.Enum == null && !member.IsSensitive ? "'\"' + " + property + " + '\"'" : shown) + "); first = false; }");
+            }
+
+            w.Line("return text.Append(\" }\").ToString();");
+            w.Close();
+        }
+    }
+}

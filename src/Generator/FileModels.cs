@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Linq;
+using Emr.Codegen.Spec;
+using Emr.Codegen.Generator.Emit;
+using Emr.Codegen.Spec.Model;
+
+namespace Emr.Codegen.Generator
+{
+    /// <summary>
+    /// What one generated file needs, and nothing more: a change to one object of the spec changes
+    /// only that object's model, so only its file is generated again.
+    /// </summary>
+    internal abstract record FileModel(string Namespace)
+    {
+        public abstract string HintName { get; }
+
+        /// <summary>Splits a spec into the models of its generated files.</summary>
+        public static IEnumerable<FileModel> Plan(SpecModel? spec)
+        {
+            if (spec is null)
+            {
+                yield break;
+            }
+
+            string ns = spec.Namespace;
+            var objectsByName = spec.Objects.ToDictionary(o => o.Name);
+            var enumsByName = spec.Enums.ToDictionary(e => e.Name);
+            yield return new HelpersFileModel(ns);
+            yield return new ErrorCodesFileModel(ns, spec.ErrorCodes);
+            yield return new MetadataFileModel(ns, spec.ServiceShortName, spec.ApiVersion, spec.Endpoints, spec.Actions);
+            yield return new JsonResolverFileModel(ns, spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)).ToEquatableArray());
+            foreach (EnumModel item in spec.Enums)
+            {
+                yield return new EnumFileModel(ns, item);
+            }
+
+            foreach (ObjectModel item in spec.Objects)
+            {
+                var paths = new List<ResolvedPath>();
+                foreach (string path in item.Rules.SelectMany(r => RuleEvaluator.Paths(r.When).Concat(RuleEvaluator.Paths(r.Require))).Distinct())
+                {
+                    paths.Add(Resolve(path, item, objectsByName));
+                }
+
+                var enumKinds = item.Members
+                    .Where(m => m.Enum != null && enumsByName.ContainsKey(m.Enum))
+                    .Select(m => enumsByName[m.Enum!])
+                    .Distinct()
+                    .ToEquatableArray();
+                yield return new ObjectFileModel(ns, item, paths.ToEquatableArray(), enumKinds, SpecWriter.WriteAnalysisFragment(spec, item));
+            }
+        }
+
+        private static ResolvedPath Resolve(string path, ObjectModel owner, Dictionary<string, ObjectModel> objects)
+        {
+            var steps = new List<PathStep>();
+            ObjectModel? current = owner;
+            foreach (string segment in path.Split('.'))
+            {
+                MemberModel member = current!.FindMember(segment)!;
+                steps.Add(new PathStep(member.Name, ObjectEmitter.PropertyName(member, current), ObjectEmitter.IsNullable(member, current), member.Enum != null, member.Kind, member.IsList));
+                current = member.ObjectName != null && objects.TryGetValue(member.ObjectName, out ObjectModel? next) ? next : null;
+            }
+
+            return new ResolvedPath(path, steps.ToEquatableArray());
+        }
+    }
+
+    internal sealed record ResolvedPath(string Path, EquatableArray<PathStep> Steps);
+
+    internal sealed record PathStep(string MemberName, string PropertyName, bool IsNullable, bool IsEnum, ValueKind Kind, bool IsList);
+
+    internal sealed record HelpersFileModel(string Namespace) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + ".ApiHelpers.g.cs";
+    }
+
+    internal sealed record ErrorCodesFileModel(string Namespace, EquatableArray<ErrorCodeModel> ErrorCodes) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + ".ApiErrorCode.g.cs";
+    }
+
+    internal sealed record MetadataFileModel(string Namespace, string ServiceShortName, string ApiVersion, EndpointModel Endpoints, EquatableArray<ActionModel> Actions) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + ".ApiMetadata.g.cs";
+    }
+
+    internal sealed record JsonResolverFileModel(string Namespace, EquatableArray<string> TypeNames) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + ".ApiJsonResolver.g.cs";
+    }
+
+    internal sealed record EnumFileModel(string Namespace, EnumModel Enum) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + "." + Enum.Name + ".g.cs";
+    }
+
+    internal sealed record ObjectFileModel(string Namespace, ObjectModel Object, EquatableArray<ResolvedPath> RulePaths, EquatableArray<EnumModel> Enums, string AnalysisFragment) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + "." + Object.Name + ".g.cs";
+    }
+}

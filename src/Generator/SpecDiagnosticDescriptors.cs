@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using Emr.Codegen.Spec;
+using Microsoft.CodeAnalysis;
+
+namespace Emr.Codegen.Generator
+{
+    /// <summary>The descriptors of spec problems; the ids and messages come from the spec reader.</summary>
+    internal static class SpecDiagnosticDescriptors
+    {
+        public const string Category = "EmrSpec";
+        public const string HelpLink = "https://github.com/emr-codegen/emr-codegen/blob/main/README.md#spec-diagnostics";
+        private const string Description = "The spec file has a problem, reported at its line and column. The parts of the spec that are valid are still generated.";
+
+        public static readonly DiagnosticDescriptor InvalidJson = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidJson,
+            "The spec file is not valid JSON",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor InvalidStructure = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidStructure,
+            "The spec has a value of the wrong shape",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor UnknownType = new DiagnosticDescriptor(
+            SpecDiagnosticIds.UnknownType,
+            "The spec names a type it does not define",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor DuplicateName = new DiagnosticDescriptor(
+            SpecDiagnosticIds.DuplicateName,
+            "The spec defines a name twice",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor WrongValueType = new DiagnosticDescriptor(
+            SpecDiagnosticIds.WrongValueType,
+            "A spec value has the wrong type",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor UnknownMember = new DiagnosticDescriptor(
+            SpecDiagnosticIds.UnknownMember,
+            "A rule names a member that does not exist",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor InvalidPattern = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidPattern,
+            "A pattern is not a valid regular expression",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor InvalidName = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidName,
+            "A spec name is not a valid C# name",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: Description,
+            helpLinkUri: HelpLink);
+
+        public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
+        {
+            [SpecDiagnosticIds.InvalidJson] = InvalidJson,
+            [SpecDiagnosticIds.InvalidStructure] = InvalidStructure,
+            [SpecDiagnosticIds.UnknownType] = UnknownType,
+            [SpecDiagnosticIds.DuplicateName] = DuplicateName,
+            [SpecDiagnosticIds.WrongValueType] = WrongValueType,
+            [SpecDiagnosticIds.UnknownMember] = UnknownMember,
+            [SpecDiagnosticIds.InvalidPattern] = InvalidPattern,
+            [SpecDiagnosticIds.InvalidName] = InvalidName,
+        };
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Emr.Codegen.Spec
+{
+    /// <summary>C# names and literals for text that comes from a spec.</summary>
+    internal static class CSharpNames
+    {
+        private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+            "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+            "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+            "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+            "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+            "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+            "using", "virtual", "void", "volatile", "while",
+        };
+
+        public static bool IsIdentifier(string name)
+        {
+            if (string.IsNullOrEmpty(name) || !(char.IsLetter(name[0]) || name[0] == '_'))
+            {
+                return false;
+            }
+
+            foreach (char c in name)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool IsNamespace(string name)
+        {
+            foreach (string part in name.Split('.'))
+            {
+                if (!IsIdentifier(part) || Keywords.Contains(part))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>An identifier as written in source: keywords get '@'.</summary>
+        public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
+
+        public static string Pascal(string text)
+        {
+            var builder = new StringBuilder();
+            bool upper = true;
+            foreach (char c in text)
+            {
+                if (!char.IsLetterOrDigit(c))
+                {
+                    upper = true;
+                    continue;
+                }
+
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+
+            if (builder.Length == 0 || char.IsDigit(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>A regular C# string literal for any text, quotes included.</summary>
+        public static string StringLiteral(string? value)
+        {
+            if (value is null)
+            {
+                return "null";
+            }
+
+            var builder = new StringBuilder(value.Length + 2);
+            builder.Append('"');
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '"': builder.Append("\\\""); break;
+                    case '\\': builder.Append("\\\\"); break;
+                    case '\n': builder.Append("\\n"); break;
+                    case '\r': builder.Append("\\r"); break;
+                    case '\t': builder.Append("\\t"); break;
+                    case '\0': builder.Append("\\0"); break;
+                    default:
+                        if (c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            builder.Append('"');
+            return builder.ToString();
+        }
+
+        /// <summary>Text made safe inside an XML doc comment element.</summary>
+        public static string XmlText(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (char c in text)
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    case '"': builder.Append("&quot;"); break;
+                    case '\r': break;
+                    default:
+                        // Line separators would end the '///' comment; control characters are not XML.
+                        if (c == '\u0085' || c == '\u2028' || c == '\u2029')
+                        {
+                            builder.Append(' ');
+                        }
+                        else if (c >= ' ' || c == '\n' || c == '\t')
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace Emr.Codegen.Spec.Model
+{
+    /// <summary>An immutable array compared by its items, so pipeline models can be cached.</summary>
+    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+        where T : IEquatable<T>
+    {
+        private readonly T[]? _items;
+
+        public EquatableArray(IEnumerable<T> items)
+        {
+            _items = items is null ? null : new List<T>(items).ToArray();
+        }
+
+        public static EquatableArray<T> Empty => default;
+
+        public int Count => _items?.Length ?? 0;
+
+        public T this[int index] => _items![index];
+
+        public bool Equals(EquatableArray<T> other)
+        {
+            T[] mine = _items ?? Array.Empty<T>();
+            T[] theirs = other._items ?? Array.Empty<T>();
+            if (mine.Length != theirs.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < mine.Length; i++)
+            {
+                if (!EqualityComparer<T>.Default.Equals(mine[i], theirs[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            int hash = 17;
+            foreach (T item in _items ?? Array.Empty<T>())
+            {
+                hash = (hash * 31) + (item is null ? 0 : item.GetHashCode());
+            }
+
+            return hash;
+        }
+
+        public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+        public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+
+        public ImmutableArray<T> AsImmutableArray() => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
+
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    internal static class EquatableArray
+    {
+        public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+            where T : IEquatable<T> => new EquatableArray<T>(items);
+    }
+}

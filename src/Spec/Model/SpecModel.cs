@@ -1,0 +1,263 @@
+using System;
+using System.Globalization;
+
+namespace Emr.Codegen.Spec.Model
+{
+    /// <summary>The merged, validated spec: everything the generator emits and the analyzers check.</summary>
+    internal sealed record SpecModel(
+        string Namespace,
+        string ServiceShortName,
+        string ApiVersion,
+        EndpointModel Endpoints,
+        EquatableArray<ActionModel> Actions,
+        EquatableArray<ObjectModel> Objects,
+        EquatableArray<EnumModel> Enums,
+        EquatableArray<ErrorCodeModel> ErrorCodes)
+    {
+        public ObjectModel? FindObject(string name)
+        {
+            foreach (ObjectModel item in Objects)
+            {
+                if (item.Name == name)
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
+        public EnumModel? FindEnum(string? name)
+        {
+            foreach (EnumModel item in Enums)
+            {
+                if (item.Name == name)
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal sealed record EndpointModel(string? DefaultDomain, EquatableArray<RegionEndpointModel> Regions);
+
+    internal sealed record RegionEndpointModel(string Region, string Domain);
+
+    internal sealed record ActionModel(
+        string Name,
+        string Title,
+        string Document,
+        string Input,
+        string Output,
+        string Status,
+        int? RateLimitPerSecond,
+        EquatableArray<string> ErrorCodes);
+
+    internal enum ObjectRole
+    {
+        /// <summary>A shared data structure (upstream's "usage").</summary>
+        Data,
+
+        /// <summary>The input of an action.</summary>
+        Request,
+
+        /// <summary>The output of an action.</summary>
+        Response,
+    }
+
+    internal sealed record ObjectModel(
+        string Name,
+        string Document,
+        ObjectRole Role,
+        string Usage,
+        EquatableArray<MemberModel> Members,
+        EquatableArray<RuleModel> Rules)
+    {
+        public MemberModel? FindMember(string name)
+        {
+            foreach (MemberModel member in Members)
+            {
+                if (member.Name == name)
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether members marked <c>required</c> are required of whoever builds the object.</summary>
+        public bool HasRequiredInputs => Role == ObjectRole.Request || (Role == ObjectRole.Data && Usage != "out");
+    }
+
+    internal enum ValueKind
+    {
+        String,
+        Integer,
+        UnsignedInteger,
+        Float,
+        Boolean,
+        Object,
+    }
+
+    internal sealed record MemberModel(
+        string Name,
+        string Type,
+        string ElementType,
+        ValueKind Kind,
+        bool IsList,
+        bool Required,
+        string Document,
+        string? Example,
+        bool Disabled,
+        string? Enum,
+        ConstraintsModel? Constraints)
+    {
+        /// <summary>The object type of the member or of its items.</summary>
+        public string? ObjectName => Kind == ValueKind.Object ? ElementType : null;
+
+        public bool IsSensitive => Constraints?.Sensitive == true;
+    }
+
+    internal sealed record ConstraintsModel(
+        int? MinLength,
+        int? MaxLength,
+        string? Pattern,
+        decimal? Minimum,
+        decimal? Maximum,
+        int? MinItems,
+        int? MaxItems,
+        EquatableArray<SpecValue> AllowedValues,
+        bool Sensitive,
+        string? ErrorCode,
+        string? Message);
+
+    internal sealed record EnumModel(
+        string Name,
+        ValueKind Kind,
+        string Document,
+        string? ErrorCode,
+        EquatableArray<EnumValueModel> Values)
+    {
+        public EnumValueModel? FindValue(SpecValue value)
+        {
+            foreach (EnumValueModel item in Values)
+            {
+                if (item.Value.Equals(value))
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal sealed record EnumValueModel(string Name, SpecValue Value, string Document);
+
+    internal sealed record ErrorCodeModel(string Code, string Description)
+    {
+        /// <summary>The part before the first dot: FailedOperation, InvalidParameter, ...</summary>
+        public string Category
+        {
+            get
+            {
+                int dot = Code.IndexOf('.');
+                return dot < 0 ? Code : Code.Substring(0, dot);
+            }
+        }
+    }
+
+    internal enum RuleSeverity
+    {
+        /// <summary>The server rejects the request.</summary>
+        Error,
+
+        /// <summary>The server accepts the request but a setting does not do what it says.</summary>
+        Warning,
+
+        /// <summary>Worth knowing; nothing goes wrong.</summary>
+        Info,
+    }
+
+    internal sealed record RuleModel(
+        string Id,
+        string ObjectName,
+        ConditionModel? When,
+        ConditionModel Require,
+        string? ErrorCode,
+        RuleSeverity Severity,
+        string Message);
+
+    internal enum ConditionKind
+    {
+        Equals,
+        NotEquals,
+        In,
+        NotIn,
+        Present,
+        Absent,
+        Minimum,
+        Maximum,
+        MinLength,
+        MaxLength,
+        Pattern,
+        AllOf,
+        AnyOf,
+        Not,
+    }
+
+    /// <summary>
+    /// A condition on member values. <see cref="Member"/> is a dotted path relative to the object
+    /// that owns the rule; operands are used by the combinators.
+    /// </summary>
+    internal sealed record ConditionModel(
+        ConditionKind Kind,
+        string? Member,
+        SpecValue? Value,
+        EquatableArray<SpecValue> Values,
+        EquatableArray<ConditionModel> Operands);
+
+    internal enum SpecValueKind
+    {
+        String,
+        Number,
+        Boolean,
+    }
+
+    /// <summary>A literal value of the spec; numbers keep a canonical invariant text.</summary>
+    internal sealed record SpecValue(SpecValueKind Kind, string Text)
+    {
+        public static SpecValue FromString(string value) => new SpecValue(SpecValueKind.String, value);
+
+        public static SpecValue FromNumber(decimal value) => new SpecValue(SpecValueKind.Number, Canonical(value));
+
+        public static SpecValue FromBoolean(bool value) => new SpecValue(SpecValueKind.Boolean, value ? "true" : "false");
+
+        public decimal Number => decimal.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        public bool IsInteger => Kind == SpecValueKind.Number && decimal.Truncate(Number) == Number;
+
+        private static string Canonical(decimal value)
+        {
+            // 3600, 3600.0 and 3.6e3 are the same value.
+            string text = value.ToString(CultureInfo.InvariantCulture);
+            if (text.IndexOf('.') >= 0)
+            {
+                text = text.TrimEnd('0').TrimEnd('.');
+            }
+
+            return text;
+        }
+
+        public override string ToString() => Kind == SpecValueKind.String ? "\"" + Text + "\"" : Text;
+    }
+
+    /// <summary>A problem found in a spec file, with where it is.</summary>
+    internal sealed record SpecDiagnostic(string Id, string Message, string FilePath, int Offset, int Line, int Column)
+    {
+        public override string ToString() => FilePath + "(" + (Line + 1).ToString(CultureInfo.InvariantCulture) + "," + (Column + 1).ToString(CultureInfo.InvariantCulture) + "): " + Id + ": " + Message;
+    }
+}
