@@ -266,7 +266,7 @@ namespace Emr.Codegen.Generator.Emit
                 }
             }
 
-            public bool TryGet(string name, out string? value) => _values.TryGetValue(name, out value);
+            public bool TryGet(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(name, out value);
 
             public string Get(string name) => _values[name];
 
@@ -363,7 +363,7 @@ namespace Emr.Codegen.Generator.Emit
             problems.Add(new global::NS.ApiValidationProblem(path, path + "" is required and not set"", null, global::NS.ApiValidationSeverity.Error, null));
 
         public static void Add(global::System.Collections.Generic.List<global::NS.ApiValidationProblem> problems, string path, string message, string? errorCode, global::NS.ApiValidationSeverity severity = global::NS.ApiValidationSeverity.Error, string? ruleId = null) =>
-            problems.Add(new global::NS.ApiValidationProblem(path, errorCode is null || ruleId is not null ? message : message + "" (the server returns "" + errorCode + "")"", errorCode is null ? null : new global::NS.ApiErrorCode(errorCode), severity, ruleId));
+            problems.Add(new global::NS.ApiValidationProblem(path, errorCode is null || ruleId is not null ? message : message + "" (the server returns "" + errorCode + "")"", errorCode is null ? (global::NS.ApiErrorCode?)null : new global::NS.ApiErrorCode(errorCode), severity, ruleId));
 
         public static void ThrowOnErrors(global::System.Collections.Generic.IReadOnlyList<global::NS.ApiValidationProblem> problems)
         {

@@ -263,7 +263,7 @@ namespace Emr.Codegen.Generator.Emit
 
         private static string ReadExpression(string ns, MemberModel member, ObjectModel owner)
         {
-            string nullCheck = "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " + (IsNullable(member, owner) ? "null" : "default!") + " : ";
+            string nullCheck = "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " + (IsNullable(member, owner) ? "(" + PropertyType(ns, member, owner) + ")null" : "default!") + " : ";
             if (member.IsList)
             {
                 return nullCheck + "global::" + ns + ".ApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => " + ReadItemExpression(ns, member, "r") + ")";
