@@ -37,6 +37,9 @@ namespace Emr.Codegen.Spec
             return true;
         }
 
+        /// <summary>A name usable for a type or member as written, keywords excluded.</summary>
+        public static bool IsTypeName(string name) => IsIdentifier(name) && !Keywords.Contains(name);
+
         public static bool IsNamespace(string name)
         {
             foreach (string part in name.Split('.'))

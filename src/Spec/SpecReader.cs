@@ -308,16 +308,27 @@ namespace Emr.Codegen.Spec
                 typeNames.Add(item.Name);
             }
 
-            foreach (string name in _objectOrder)
+            foreach (string name in _objectOrder.ToList())
             {
-                if (!typeNames.Add(name))
+                string? problem = !CSharpNames.IsTypeName(name) ? "'" + name + "' is not a valid object name"
+                    : GeneratedHelperNames.Contains(name) ? "'" + name + "' is reserved for a generated helper type"
+                    : null;
+                if (problem != null)
+                {
+                    Report(SpecDiagnosticIds.InvalidName, problem, _objects[name].At);
+                }
+                else if (!typeNames.Add(name))
                 {
                     Report(SpecDiagnosticIds.DuplicateName, "'" + name + "' names both an object and an enumeration", _objects[name].At);
                 }
-                else if (GeneratedHelperNames.Contains(name))
+                else
                 {
-                    Report(SpecDiagnosticIds.InvalidName, "'" + name + "' is reserved for a generated helper type", _objects[name].At);
+                    continue;
                 }
+
+                // Left out of the model, and so of the generated code; members naming it are reported.
+                _objectOrder.Remove(name);
+                _objects.Remove(name);
             }
 
             var enumsByName = enums.ToDictionary(e => e.Name, StringComparer.Ordinal);
@@ -427,9 +438,11 @@ namespace Emr.Codegen.Spec
         {
             string? input = FieldString(draft.Fields, "input", draft.At);
             string? output = FieldString(draft.Fields, "output", draft.At);
-            if (!CSharpNames.IsIdentifier(draft.Name))
+            bool valid = true;
+            if (!CSharpNames.IsTypeName(draft.Name))
             {
                 Report(SpecDiagnosticIds.InvalidName, "'" + draft.Name + "' is not a valid action name", draft.At);
+                valid = false;
             }
 
             foreach (var (field, role) in new[] { ("input", ObjectRole.Request), ("output", ObjectRole.Response) })
@@ -438,10 +451,12 @@ namespace Emr.Codegen.Spec
                 if (typeName is null)
                 {
                     Report(SpecDiagnosticIds.InvalidStructure, "The action '" + draft.Name + "' needs '" + field + "'", draft.At);
+                    valid = false;
                 }
                 else if (!_objects.ContainsKey(typeName))
                 {
                     Report(SpecDiagnosticIds.UnknownType, "The action '" + draft.Name + "' names " + field + " type '" + typeName + "', which no object defines", draft.Fields[field]);
+                    valid = false;
                 }
                 else
                 {
@@ -497,6 +512,11 @@ namespace Emr.Codegen.Spec
                 rateLimit = ExpectInteger(rate, "rateLimit", 1, int.MaxValue);
             }
 
+            if (!valid)
+            {
+                return null;
+            }
+
             return new ActionModel(
                 draft.Name,
                 FieldString(draft.Fields, "name", draft.At) ?? string.Empty,
@@ -510,7 +530,7 @@ namespace Emr.Codegen.Spec
 
         private EnumModel? BuildEnum(string name, Located at)
         {
-            if (!CSharpNames.IsIdentifier(name))
+            if (!CSharpNames.IsTypeName(name))
             {
                 Report(SpecDiagnosticIds.InvalidName, "'" + name + "' is not a valid enumeration name", at);
                 return null;
@@ -562,7 +582,7 @@ namespace Emr.Codegen.Spec
                     continue;
                 }
 
-                if (!CSharpNames.IsIdentifier(valueName) || valueName == name || ReservedEnumMemberNames.Contains(valueName))
+                if (!CSharpNames.IsTypeName(valueName) || valueName == name || ReservedEnumMemberNames.Contains(valueName))
                 {
                     Report(SpecDiagnosticIds.InvalidName, "'" + valueName + "' is not a valid C# member name for a value of '" + name + "'", new Located(item["name"]!, at.File));
                     continue;
@@ -595,11 +615,6 @@ namespace Emr.Codegen.Spec
 
         private ObjectModel BuildObject(DraftObject draft, ObjectRole role, Dictionary<string, EnumModel> enums)
         {
-            if (!CSharpNames.IsIdentifier(draft.Name))
-            {
-                Report(SpecDiagnosticIds.InvalidName, "'" + draft.Name + "' is not a valid object name", draft.At);
-            }
-
             string usage = FieldString(draft.Fields, "usage", draft.At) ?? (role == ObjectRole.Response ? "out" : "in");
             var members = new List<MemberModel>();
             foreach (DraftMember draftMember in draft.Members)

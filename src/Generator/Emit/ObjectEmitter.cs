@@ -614,7 +614,11 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("/// <summary>The set members as <c>Name = value</c>; members marked sensitive in the spec are masked.</summary>");
             w.Open("public override string ToString()");
             w.Line("var text = new global::System.Text.StringBuilder(" + CSharpNames.StringLiteral(obj.Name + " {") + ");");
-            w.Line("bool first = true;");
+            if (obj.Members.Count > 0)
+            {
+                w.Line("bool first = true;");
+            }
+
             foreach (MemberModel member in obj.Members)
             {
                 string property = "this." + PropertyName(member, obj);
