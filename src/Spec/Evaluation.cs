@@ -142,16 +142,16 @@ namespace Emr.Codegen.Spec
                     holds = !condition.Values.Any(v => ValuesEqual(value, v));
                     break;
                 case ConditionKind.Minimum:
-                    holds = value.Kind == SpecValueKind.Number && value.Number >= condition.Value!.Number;
+                    holds = value.Kind == SpecValueKind.Number && value.ToNumber() >= condition.Value!.ToNumber();
                     break;
                 case ConditionKind.Maximum:
-                    holds = value.Kind == SpecValueKind.Number && value.Number <= condition.Value!.Number;
+                    holds = value.Kind == SpecValueKind.Number && value.ToNumber() <= condition.Value!.ToNumber();
                     break;
                 case ConditionKind.MinLength:
-                    holds = value.Kind == SpecValueKind.String && value.Text.Length >= condition.Value!.Number;
+                    holds = value.Kind == SpecValueKind.String && value.Text.Length >= condition.Value!.ToNumber();
                     break;
                 case ConditionKind.MaxLength:
-                    holds = value.Kind == SpecValueKind.String && value.Text.Length <= condition.Value!.Number;
+                    holds = value.Kind == SpecValueKind.String && value.Text.Length <= condition.Value!.ToNumber();
                     break;
                 case ConditionKind.Pattern:
                     holds = value.Kind == SpecValueKind.String && Matches(value.Text, condition.Value!.Text);
@@ -174,7 +174,7 @@ namespace Emr.Codegen.Spec
                 return false;
             }
 
-            return left.Kind == SpecValueKind.Number ? left.Number == right.Number : left.Text == right.Text;
+            return left.Kind == SpecValueKind.Number ? left.ToNumber() == right.ToNumber() : left.Text == right.Text;
         }
 
         public static bool Matches(string text, string pattern)
@@ -259,7 +259,7 @@ namespace Emr.Codegen.Spec
                 }
             }
 
-            if (value.Kind == SpecValueKind.Number && ((c.Minimum != null && value.Number < c.Minimum) || (c.Maximum != null && value.Number > c.Maximum)))
+            if (value.Kind == SpecValueKind.Number && ((c.Minimum != null && value.ToNumber() < c.Minimum) || (c.Maximum != null && value.ToNumber() > c.Maximum)))
             {
                 yield return new ConstraintViolation(ConstraintKind.Range, SpecMessages.RangeRequirement(c)!, c.ErrorCode);
             }

@@ -594,7 +594,7 @@ namespace Emr.Codegen.Spec
                     continue;
                 }
 
-                bool typeMatches = kind == ValueKind.String ? value.Kind == SpecValueKind.String : value.IsInteger && value.Number >= long.MinValue && value.Number <= long.MaxValue;
+                bool typeMatches = kind == ValueKind.String ? value.Kind == SpecValueKind.String : value.IsInteger && value.ToNumber() >= long.MinValue && value.ToNumber() <= long.MaxValue;
                 if (!typeMatches)
                 {
                     Report(SpecDiagnosticIds.WrongValueType, "The value " + value + " of enumeration '" + name + "' is not " + (kind == ValueKind.String ? "a string" : "an integer"), new Located(valueNode, at.File));
@@ -846,7 +846,7 @@ namespace Emr.Codegen.Spec
             ValueKind.String => value.Kind == SpecValueKind.String,
             ValueKind.Boolean => value.Kind == SpecValueKind.Boolean,
             ValueKind.Integer => value.IsInteger,
-            ValueKind.UnsignedInteger => value.IsInteger && value.Number >= 0,
+            ValueKind.UnsignedInteger => value.IsInteger && value.ToNumber() >= 0,
             ValueKind.Float => value.Kind == SpecValueKind.Number,
             _ => false,
         };

@@ -131,6 +131,6 @@ namespace Emr.Codegen.Generator.Emit
         }
 
         private static string RawLiteral(SpecValue value, bool isString) =>
-            isString ? CSharpNames.StringLiteral(value.Text) : decimal.ToInt64(value.Number).ToString(CultureInfo.InvariantCulture) + "L";
+            isString ? CSharpNames.StringLiteral(value.Text) : decimal.ToInt64(value.ToNumber()).ToString(CultureInfo.InvariantCulture) + "L";
     }
 }

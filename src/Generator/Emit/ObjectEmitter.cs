@@ -604,7 +604,7 @@ namespace Emr.Codegen.Generator.Emit
         {
             SpecValueKind.String => CSharpNames.StringLiteral(value.Text),
             SpecValueKind.Boolean => value.Text,
-            _ => "(object)" + value.Number.ToString(CultureInfo.InvariantCulture) + "m",
+            _ => "(object)" + value.ToNumber().ToString(CultureInfo.InvariantCulture) + "m",
         };
 
         // ---- ToString ----

@@ -236,9 +236,10 @@ namespace Emr.Codegen.Spec.Model
 
         public static SpecValue FromBoolean(bool value) => new SpecValue(SpecValueKind.Boolean, value ? "true" : "false");
 
-        public decimal Number => decimal.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        /// <summary>The value of a number; only for <see cref="SpecValueKind.Number"/>.</summary>
+        public decimal ToNumber() => decimal.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-        public bool IsInteger => Kind == SpecValueKind.Number && decimal.Truncate(Number) == Number;
+        public bool IsInteger => Kind == SpecValueKind.Number && decimal.Truncate(ToNumber()) == ToNumber();
 
         private static string Canonical(decimal value)
         {

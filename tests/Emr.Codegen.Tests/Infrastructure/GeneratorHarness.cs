@@ -27,9 +27,12 @@ namespace Emr.Codegen.Tests.Infrastructure
                     .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress }));
 
         public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> specs) =>
+            CreateDriver(specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList());
+
+        public static GeneratorDriver CreateDriver(IReadOnlyList<AdditionalText> specs) =>
             CSharpGeneratorDriver.Create(
                 new[] { new EmrGenerator().AsSourceGenerator() },
-                specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
+                specs,
                 ParseOptions,
                 new SpecOptionsProvider(specs.Select(s => s.Path)),
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
