@@ -132,3 +132,26 @@ public static class Scenarios
         return request.LoginSettings.ToString() + "|" + request.ToString();
     }
 }
+
+public static class ExampleScenarios
+{
+    public static string InstanceNameFromForm(string text)
+    {
+        var request = CreateInstanceRequest.ParseForm(text);
+        return request.InstanceName + "|" + string.Join(",", request.Validate().Where(p => p.Path == "InstanceName").Select(p => p.ErrorCode));
+    }
+
+    public static string Response(string json)
+    {
+        var response = CreateInstanceResponse.ParseEnvelope(json);
+        return response.RequestId + "|" + response.InstanceId;
+    }
+
+    public static string Request(string json)
+    {
+        var request = CreateInstanceRequest.FromJson(json);
+        return request.ProductId.Value + "|" + request.SupportHA.Value + "|" + request.TimeSpan + "|" + request.ResourceSpec.MasterResourceSpec!.MemSize + "|" +
+            request.Placement.ProjectId + "|" + request.LoginSettings.Password + "|" + string.Join(",", request.Software) + "|" +
+            string.Join(",", request.Validate().Select(p => p.Path + ":" + p.ErrorCode));
+    }
+}
