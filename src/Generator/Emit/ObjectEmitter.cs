@@ -9,24 +9,7 @@ namespace Emr.Codegen.Generator.Emit
     /// <summary>Emits the class of one spec object: properties, JSON, form encoding and validation.</summary>
     internal static class ObjectEmitter
     {
-        /// <summary>Names the generated class uses itself; a member with one of them gets a suffix.</summary>
-        private static readonly HashSet<string> ReservedNames = new HashSet<string>
-        {
-            "Validate", "EnsureValid", "ToJson", "FromJson", "ToFormParameters", "ToFormString", "FromFormParameters", "ParseForm",
-            "ParseEnvelope", "CollectProblems", "WriteForm", "ReadForm", "CreateUnset", "EmrJsonConverter", "SpecFragment",
-            "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-        };
-
-        public static string PropertyName(MemberModel member, ObjectModel owner)
-        {
-            string name = member.Name;
-            while (name == owner.Name || ReservedNames.Contains(name) || (owner.Role == ObjectRole.Response && name == "Error" && member.Name != "Error"))
-            {
-                name += "Value";
-            }
-
-            return CSharpNames.Identifier(name);
-        }
+        public static string PropertyName(MemberModel member, ObjectModel owner) => GeneratedNames.PropertyName(member, owner);
 
         /// <summary>Required members of input objects are C# <c>required</c> and not nullable; all else is nullable.</summary>
         public static bool IsRequired(MemberModel member, ObjectModel owner) => member.Required && owner.HasRequiredInputs && !member.Disabled;
@@ -43,7 +26,7 @@ namespace Emr.Codegen.Generator.Emit
             DocRenderer.WriteSummary(w, obj.Document);
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
             w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".EmrJsonConverter))]");
-            w.Line("[global::" + ns + ".EmrSpecMetadata(" + CSharpNames.StringLiteral(file.AnalysisFragment) + ")]");
+            w.Line("[global::" + ns + "." + GeneratedNames.SpecMetadataAttribute + "(" + CSharpNames.StringLiteral(file.AnalysisFragment) + ")]");
             w.Open("public sealed partial class " + obj.Name);
             w.Line("/// <summary>Creates an empty instance; required members are set by an object initializer.</summary>");
             w.Open("public " + obj.Name + "()").Close();

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Emr.Codegen.Analyzers
+{
+    /// <summary>A generated type and the spec fragment it carries.</summary>
+    internal sealed class SpecObjectInfo
+    {
+        private readonly Dictionary<string, MemberModel> _membersByProperty;
+
+        public SpecObjectInfo(INamedTypeSymbol type, SpecModel fragment, ObjectModel model)
+        {
+            Type = type;
+            Fragment = fragment;
+            Model = model;
+            _membersByProperty = model.Members.ToDictionary(m => GeneratedNames.PropertyName(m, model).TrimStart('@'));
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public SpecModel Fragment { get; }
+
+        public ObjectModel Model { get; }
+
+        public MemberModel? MemberFor(IPropertySymbol property) => _membersByProperty.TryGetValue(property.Name, out MemberModel? member) ? member : null;
+
+        public EnumModel? EnumOf(MemberModel member) => Fragment.FindEnum(member.Enum);
+    }
+
+    /// <summary>
+    /// Finds the spec of generated types through their <c>EmrSpecMetadata</c> attribute, so the analyzers work
+    /// in any project that references the types, with or without the spec file. One per compilation.
+    /// </summary>
+    internal sealed class SpecTypeCatalog
+    {
+        // Fragments are the same text in every compilation of a project: read each once per process.
+        private static readonly ConcurrentDictionary<string, SpecModel?> Fragments = new ConcurrentDictionary<string, SpecModel?>();
+        private readonly ConcurrentDictionary<ITypeSymbol, SpecObjectInfo?> _types = new ConcurrentDictionary<ITypeSymbol, SpecObjectInfo?>(SymbolEqualityComparer.Default);
+
+        public SpecObjectInfo? Get(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class)
+            {
+                return null;
+            }
+
+            return _types.GetOrAdd(named, Create);
+        }
+
+        private static SpecObjectInfo? Create(ITypeSymbol type)
+        {
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name != GeneratedNames.SpecMetadataAttribute || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string text)
+                {
+                    continue;
+                }
+
+                if (Fragments.Count > 4096)
+                {
+                    Fragments.Clear();
+                }
+
+                SpecModel? fragment = Fragments.GetOrAdd(text, json => SpecReader.Read(new[] { new SpecSource(type.Name, json) }).Model);
+                ObjectModel? model = fragment?.FindObject(type.Name);
+                return model is null ? null : new SpecObjectInfo((INamedTypeSymbol)type, fragment!, model);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>What the analysis knows of one member: its value, where it was given, and a nested object.</summary>
+    internal sealed class AbstractValue
+    {
+        public AbstractValue(KnownValue known, SyntaxNode? syntax, AbstractObject? obj = null)
+        {
+            Known = known;
+            Syntax = syntax;
+            Object = obj;
+        }
+
+        public KnownValue Known { get; }
+
+        public SyntaxNode? Syntax { get; }
+
+        public AbstractObject? Object { get; }
+    }
+
+    /// <summary>An object built in the code under analysis, with the members set on one path.</summary>
+    internal sealed class AbstractObject
+    {
+        public AbstractObject(SpecObjectInfo info, SyntaxNode syntax, ImmutableDictionary<string, AbstractValue> members, bool checkedOnItsOwn = false)
+        {
+            Info = info;
+            Syntax = syntax;
+            Members = members;
+            CheckedOnItsOwn = checkedOnItsOwn;
+        }
+
+        public SpecObjectInfo Info { get; }
+
+        /// <summary>The object creation.</summary>
+        public SyntaxNode Syntax { get; }
+
+        public ImmutableDictionary<string, AbstractValue> Members { get; }
+
+        /// <summary>Created outside an initializer and checked where it was created, not again with its owner.</summary>
+        public bool CheckedOnItsOwn { get; }
+
+        public AbstractObject With(string member, AbstractValue value) => new AbstractObject(Info, Syntax, Members.SetItem(member, value), CheckedOnItsOwn);
+
+        /// <summary>The value at a dotted path; members never set on this path are known to be absent.</summary>
+        public AbstractValue? ValueAt(string path)
+        {
+            AbstractObject current = this;
+            string[] segments = path.Split('.');
+            for (int i = 0; i < segments.Length; i++)
+            {
+                if (!current.Members.TryGetValue(segments[i], out AbstractValue? value))
+                {
+                    return null;
+                }
+
+                if (i == segments.Length - 1)
+                {
+                    return value;
+                }
+
+                if (value.Object is null)
+                {
+                    return value.Known.State == KnownState.Absent ? null : new AbstractValue(KnownValue.Unknown, null);
+                }
+
+                current = value.Object;
+            }
+
+            return null;
+        }
+
+        public KnownValue Lookup(string path) => ValueAt(path)?.Known ?? KnownValue.Absent;
+
+        /// <summary>Replaces the value at a dotted path, if every object on the way is known.</summary>
+        public AbstractObject? WithPath(string[] segments, int index, AbstractValue value)
+        {
+            if (index == segments.Length - 1)
+            {
+                return With(segments[index], value);
+            }
+
+            if (!Members.TryGetValue(segments[index], out AbstractValue? nested) || nested.Object is null)
+            {
+                return null;
+            }
+
+            AbstractObject? updated = nested.Object.WithPath(segments, index + 1, value);
+            return updated is null ? null : With(segments[index], new AbstractValue(nested.Known, nested.Syntax, updated));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Emr.Codegen.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Emr.Codegen.Tests.Infrastructure
+{
+    /// <summary>Analyzer markup tests over code that uses the types generated from a spec.</summary>
+    public static class AnalyzerVerifier
+    {
+        private static readonly Lazy<IReadOnlyList<(string Name, string Text)>> DefaultGenerated = new(() => Generated(new[] { (TestPaths.DefaultSpec, File.ReadAllText(TestPaths.DefaultSpec)) }));
+
+        /// <summary>No reference pack is downloaded: the references come from Basic.Reference.Assemblies.</summary>
+        public static readonly ReferenceAssemblies References = new ReferenceAssemblies("net10.0");
+
+        public static IReadOnlyList<(string Name, string Text)> Generated(IEnumerable<(string Path, string Text)> specs)
+        {
+            var result = GeneratorHarness.Run(specs);
+            if (result.GeneratorDiagnostics.Length > 0)
+            {
+                throw new InvalidOperationException(string.Join(Environment.NewLine, result.GeneratorDiagnostics));
+            }
+
+            return result.RunResult.Results.Single().GeneratedSources.Select(s => ("/generated/" + s.HintName, s.SourceText.ToString())).ToList();
+        }
+
+        public static DiagnosticResult Diagnostic(string id, params int[] locations)
+        {
+            var result = new DiagnosticResult(id, id == "EMR0012" ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning);
+            foreach (int location in locations)
+            {
+                result = result.WithLocation(location);
+            }
+
+            return result;
+        }
+
+        public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, DefaultGenerated.Value, expected);
+
+        public static async Task VerifyAsync(string source, IReadOnlyList<(string Name, string Text)> generated, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source };
+            foreach (var (name, text) in generated)
+            {
+                test.TestState.Sources.Add((name, text));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>The application references a library that holds the generated types; the spec is not in the application.</summary>
+        public static async Task VerifyWithLibraryAsync(string source, params DiagnosticResult[] expected)
+        {
+            var library = GeneratorHarness.CreateCompilation(DefaultGenerated.Value.Select(g => g.Text), "Emr.Library");
+            using var stream = new MemoryStream();
+            var emit = library.Emit(stream);
+            Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+            var test = new Test { TestCode = source };
+            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(stream.ToArray()));
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        public sealed class Test : CSharpAnalyzerTest<RequestAnalyzer, DefaultVerifier>
+        {
+            public Test()
+            {
+                ReferenceAssemblies = References;
+                TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+            }
+
+            protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+
+            protected override CompilationOptions CreateCompilationOptions() =>
+                ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+        }
+    }
+}
