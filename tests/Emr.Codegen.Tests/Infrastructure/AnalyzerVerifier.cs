@@ -44,9 +44,16 @@ namespace Emr.Codegen.Tests.Infrastructure
 
         public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, DefaultGenerated.Value, expected);
 
-        public static async Task VerifyAsync(string source, IReadOnlyList<(string Name, string Text)> generated, params DiagnosticResult[] expected)
+        /// <summary>For top-level statements: the code is a program.</summary>
+        public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, DefaultGenerated.Value, expected, OutputKind.ConsoleApplication);
+
+        public static Task VerifyAsync(string source, IReadOnlyList<(string Name, string Text)> generated, params DiagnosticResult[] expected) =>
+            VerifyAsync(source, generated, expected, OutputKind.DynamicallyLinkedLibrary);
+
+        private static async Task VerifyAsync(string source, IReadOnlyList<(string Name, string Text)> generated, DiagnosticResult[] expected, OutputKind kind)
         {
             var test = new Test { TestCode = source };
+            test.TestState.OutputKind = kind;
             foreach (var (name, text) in generated)
             {
                 test.TestState.Sources.Add((name, text));
