@@ -155,3 +155,17 @@ public static class ExampleScenarios
             string.Join(",", request.Validate().Select(p => p.Path + ":" + p.ErrorCode));
     }
 }
+
+public static class AgreementScenarios
+{
+    public static string BrokenRules(long payMode, string unit, long span, string? meta, bool withInstance)
+    {
+        var request = Scenarios.ValidRequest();
+        request.PayMode = payMode;
+        request.TimeUnit = unit;
+        request.TimeSpan = (ulong)span;
+        request.MetaType = meta is null ? (MetaType?)null : new MetaType(meta);
+        request.UnifyMetaInstanceId = withInstance ? "cdb-1" : null;
+        return string.Join(",", request.Validate().Where(p => p.RuleId != null).Select(p => p.RuleId).OrderBy(id => id, System.StringComparer.Ordinal));
+    }
+}
