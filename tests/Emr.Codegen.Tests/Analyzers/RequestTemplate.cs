@@ -37,7 +37,7 @@ namespace Emr.Codegen.Tests.Analyzers
                         var r = new CreateInstanceRequest
                         {
 
-                """ + members + extraMembers + """
+                """ + members + "\n" + extraMembers + """
 
                         };
 
