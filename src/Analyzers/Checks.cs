@@ -5,7 +5,7 @@ using System.Linq;
 using Emr.Codegen.Spec;
 using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Emr.Codegen.Analyzers
 {
@@ -27,17 +27,13 @@ namespace Emr.Codegen.Analyzers
     internal static class Checks
     {
         /// <summary>Checks the value given to one member against its enumeration and constraints.</summary>
-        public static void CheckAssignment(IPropertySymbol property, IOperation value, SpecObjectInfo owner, Action<Diagnostic> report)
+        public static void CheckAssignment(SpecMember target, ExpressionSyntax value, SpecObjectInfo owner, SyntaxValues values, SyntaxNode? body, Action<Diagnostic> report)
         {
-            if (owner.MemberFor(property) is not MemberModel member)
-            {
-                return;
-            }
-
+            MemberModel member = target.Member;
             EnumModel? enumModel = owner.EnumOf(member);
             if (member.IsList)
             {
-                IReadOnlyList<IOperation>? items = ValueReader.ListItems(value);
+                IReadOnlyList<ExpressionSyntax>? items = SyntaxValues.ListItems(value);
                 if (items is null)
                 {
                     return;
@@ -45,17 +41,15 @@ namespace Emr.Codegen.Analyzers
 
                 if (ConstraintChecker.CheckCount(member, items.Count) is ConstraintViolation count)
                 {
-                    report(Diagnostic.Create(Descriptors.ItemCount, value.Syntax.GetLocation(), member.Name + " holds " + items.Count + " items; it " + count.Requirement + SpecMessages.ServerSays(count.ErrorCode)));
+                    report(Diagnostic.Create(Descriptors.ItemCount, value.GetLocation(), member.Name + " holds " + items.Count + " items; it " + count.Requirement + SpecMessages.ServerSays(count.ErrorCode)));
                 }
 
-                if (member.Kind == ValueKind.Object)
+                if (member.Kind != ValueKind.Object)
                 {
-                    return;
-                }
-
-                foreach (IOperation item in items)
-                {
-                    CheckScalar(member, enumModel, property, item, report);
+                    foreach (ExpressionSyntax item in items)
+                    {
+                        CheckScalar(member, enumModel, target.Property, values.Constant(item, enumModel, body), item, report);
+                    }
                 }
 
                 return;
@@ -63,13 +57,13 @@ namespace Emr.Codegen.Analyzers
 
             if (member.Kind != ValueKind.Object)
             {
-                CheckScalar(member, enumModel, property, value, report);
+                CheckScalar(member, enumModel, target.Property, values.Constant(value, enumModel, body), value, report);
             }
         }
 
-        private static void CheckScalar(MemberModel member, EnumModel? enumModel, IPropertySymbol property, IOperation value, Action<Diagnostic> report)
+        private static void CheckScalar(MemberModel member, EnumModel? enumModel, IPropertySymbol property, SpecValue? constant, SyntaxNode value, Action<Diagnostic> report)
         {
-            if (ValueReader.Constant(value, enumModel) is not SpecValue constant)
+            if (constant is null)
             {
                 return;
             }
@@ -93,11 +87,13 @@ namespace Emr.Codegen.Analyzers
 
                 report(Diagnostic.Create(
                     Descriptors.ForConstraint(violation.Kind),
-                    value.Syntax.GetLocation(),
+                    value.GetLocation(),
                     properties,
-                    member.Name + " " + ValueReader.Show(constant, member) + " " + violation.Requirement + SpecMessages.ServerSays(violation.ErrorCode)));
+                    member.Name + " " + Show(constant, member) + " " + violation.Requirement + SpecMessages.ServerSays(violation.ErrorCode)));
             }
         }
+
+        private static string Show(SpecValue value, MemberModel? member) => member?.IsSensitive == true ? "(value hidden)" : value.ToString();
 
         /// <summary>Checks an object's rules, and those of the objects built inside it, on one path.</summary>
         public static void CheckRules(AbstractObject obj, Action<Diagnostic> report)
@@ -124,7 +120,7 @@ namespace Emr.Codegen.Analyzers
             KnownValue value = obj.Lookup(path);
             return value.State switch
             {
-                KnownState.Known => path + " = " + ValueReader.Show(value, obj.Info.Model.FindMember(path)),
+                KnownState.Known => path + " = " + Show(value.Value!, obj.Info.Model.FindMember(path)),
                 KnownState.Absent => path + " not set",
                 _ => path + " set",
             };

@@ -2,296 +2,433 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Emr.Codegen.Analyzers
 {
     /// <summary>
-    /// Follows requests held in locals through a method body, path by path: an initializer, then property
-    /// assignments, across branches and loops. A request is judged by the values it holds when it leaves the
-    /// method's hands (passed on, returned, stored, captured) or, if it never does, at the end of the body.
-    /// Paths are kept apart, so values from branches that cannot both run are never combined.
+    /// Follows requests through a body, path by path, over syntax: an initializer, then property assignments,
+    /// across branches and loops. A request held in a local is judged by the values it holds when it leaves the
+    /// method's hands (passed on, returned, stored, captured) or, if it never does, at the end of the body; one
+    /// created in place is judged where it is created. Paths are kept apart, so values from branches that cannot
+    /// both run are never combined.
     /// </summary>
     internal sealed class FlowWalker
     {
         /// <summary>Beyond this many paths the analysis gives up on a body rather than guess.</summary>
         private const int MaxPaths = 64;
 
-        private readonly SpecTypeCatalog _catalog;
+        private readonly SyntaxValues _values;
+        private readonly SemanticModel _model;
         private readonly Action<Diagnostic> _report;
-        private readonly HashSet<ILocalSymbol> _escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        private readonly HashSet<ILocalSymbol> _everTracked = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        private readonly SyntaxNode _body;
+        private readonly HashSet<string> _declared = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _escaped = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _everTracked = new HashSet<string>(StringComparer.Ordinal);
         private bool _gaveUp;
 
-        private FlowWalker(SpecTypeCatalog catalog, Action<Diagnostic> report)
+        private FlowWalker(SyntaxValues values, SemanticModel model, SyntaxNode body, Action<Diagnostic> report)
         {
-            _catalog = catalog;
+            _values = values;
+            _model = model;
+            _body = body;
             _report = report;
         }
 
         /// <summary>One path: what each tracked local holds.</summary>
         private sealed class PathState
         {
-            public PathState(ImmutableDictionary<ILocalSymbol, AbstractObject> locals) => Locals = locals;
+            public PathState(ImmutableDictionary<string, AbstractObject> locals) => Locals = locals;
 
-            public ImmutableDictionary<ILocalSymbol, AbstractObject> Locals { get; }
+            public ImmutableDictionary<string, AbstractObject> Locals { get; }
+
+            public AbstractObject? Get(string name) => Locals.TryGetValue(name, out AbstractObject? value) ? value : null;
         }
 
-        public static void Analyze(IOperation body, SpecTypeCatalog catalog, Action<Diagnostic> report)
+        /// <summary>Analyzes a body: a block, an expression body, or the statements of a program.</summary>
+        public static void Analyze(SyntaxNode body, SyntaxValues values, SemanticModel model, Action<Diagnostic> report)
         {
-            var walker = new FlowWalker(catalog, report);
-            var start = new List<PathState> { new PathState(ImmutableDictionary.Create<ILocalSymbol, AbstractObject>(SymbolEqualityComparer.Default)) };
-            List<PathState> end = walker.Walk(body, start);
+            var walker = new FlowWalker(values, model, body, report);
+            var paths = new List<PathState> { new PathState(ImmutableDictionary.Create<string, AbstractObject>(StringComparer.Ordinal)) };
+            if (body is CompilationUnitSyntax unit)
+            {
+                foreach (GlobalStatementSyntax statement in unit.Members.OfType<GlobalStatementSyntax>())
+                {
+                    paths = walker.Walk(statement.Statement, paths);
+                }
+            }
+            else
+            {
+                paths = walker.Walk(body, paths);
+            }
+
             if (walker._gaveUp)
             {
                 return;
             }
 
             // Requests that never left the method are judged as they end up.
-            foreach (ILocalSymbol local in walker._everTracked.Where(l => !walker._escaped.Contains(l)))
+            foreach (string local in walker._everTracked.Where(l => !walker._escaped.Contains(l)))
             {
-                walker.Judge(local, end);
+                walker.Judge(local, paths);
             }
         }
 
-        private List<PathState> Walk(IOperation? operation, List<PathState> paths)
+        private List<PathState> Walk(SyntaxNode? node, List<PathState> paths)
         {
-            if (operation is null || paths.Count == 0 || _gaveUp)
+            if (node is null || paths.Count == 0 || _gaveUp)
             {
                 return paths;
             }
 
-            switch (operation)
+            switch (node)
             {
-                case IMethodBodyOperation method:
-                    return Walk(method.BlockBody ?? method.ExpressionBody, paths);
-                case IConstructorBodyOperation constructor:
-                    return Walk(constructor.BlockBody ?? constructor.ExpressionBody, Walk(constructor.Initializer, paths));
-                case IBlockOperation block:
-                    foreach (IOperation statement in block.Operations)
+                case BlockSyntax block:
+                    foreach (StatementSyntax statement in block.Statements)
                     {
                         paths = Walk(statement, paths);
                     }
 
                     return paths;
-                case IVariableDeclarationGroupOperation group:
-                    foreach (IVariableDeclaratorOperation declarator in group.Declarations.SelectMany(d => d.Declarators))
-                    {
-                        IOperation? initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
-                        paths = Assign(declarator.Symbol, initializer, paths);
-                    }
-
-                    return paths;
-                case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }:
+                case ArrowExpressionClauseSyntax arrow:
+                    return Scan(arrow.Expression, paths);
+                case LocalDeclarationStatementSyntax declaration:
+                    return Declare(declaration.Declaration, paths);
+                case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
                     return Assignment(assignment, paths);
-                case IConditionalOperation conditional:
-                    paths = Scan(conditional.Condition, paths);
-                    List<PathState> whenTrue = Walk(conditional.WhenTrue, paths);
-                    List<PathState> whenFalse = conditional.WhenFalse is null ? paths : Walk(conditional.WhenFalse, paths);
-                    return Join(whenTrue, whenFalse);
-                case IWhileLoopOperation whileLoop:
-                    paths = Scan(whileLoop.Condition, paths);
-                    return Join(paths, Walk(whileLoop.Body, paths));
-                case IForLoopOperation forLoop:
-                    foreach (IOperation before in forLoop.Before)
+                case IfStatementSyntax ifStatement:
+                    paths = Scan(ifStatement.Condition, paths);
+                    return Join(Walk(ifStatement.Statement, paths), ifStatement.Else is null ? paths : Walk(ifStatement.Else.Statement, paths));
+                case WhileStatementSyntax whileStatement:
+                    paths = Scan(whileStatement.Condition, paths);
+                    return Join(paths, Walk(whileStatement.Statement, paths));
+                case DoStatementSyntax doStatement:
+                    paths = Walk(doStatement.Statement, paths);
+                    return Scan(doStatement.Condition, paths);
+                case ForStatementSyntax forStatement:
+                    paths = forStatement.Declaration is null ? paths : Declare(forStatement.Declaration, paths);
+                    foreach (ExpressionSyntax initializer in forStatement.Initializers)
                     {
-                        paths = Walk(before, paths);
+                        paths = Scan(initializer, paths);
                     }
 
-                    return Join(paths, Walk(forLoop.Body, paths));
-                case IForEachLoopOperation forEach:
-                    paths = Scan(forEach.Collection, paths);
-                    return Join(paths, Walk(forEach.Body, paths));
-                case ISwitchOperation switchOperation:
-                    paths = Scan(switchOperation.Value, paths);
+                    return Join(paths, Walk(forStatement.Statement, paths));
+                case CommonForEachStatementSyntax forEach:
+                    paths = Scan(forEach.Expression, paths);
+                    return Join(paths, Walk(forEach.Statement, paths));
+                case SwitchStatementSyntax switchStatement:
+                    paths = Scan(switchStatement.Expression, paths);
                     var afterSwitch = new List<PathState>();
                     bool hasDefault = false;
-                    foreach (ISwitchCaseOperation switchCase in switchOperation.Cases)
+                    foreach (SwitchSectionSyntax section in switchStatement.Sections)
                     {
-                        hasDefault |= switchCase.Clauses.Any(c => c.CaseKind == CaseKind.Default);
-                        List<PathState> casePaths = paths;
-                        foreach (IOperation body in switchCase.Body)
+                        hasDefault |= section.Labels.Any(l => l.IsKind(SyntaxKind.DefaultSwitchLabel));
+                        List<PathState> sectionPaths = paths;
+                        foreach (StatementSyntax statement in section.Statements)
                         {
-                            casePaths = Walk(body, casePaths);
+                            sectionPaths = Walk(statement, sectionPaths);
                         }
 
-                        afterSwitch = Join(afterSwitch, casePaths);
+                        afterSwitch = Join(afterSwitch, sectionPaths);
                     }
 
                     return hasDefault ? afterSwitch : Join(afterSwitch, paths);
-                case ITryOperation tryOperation:
-                    List<PathState> afterTry = Walk(tryOperation.Body, paths);
-                    foreach (ICatchClauseOperation catchClause in tryOperation.Catches)
+                case TryStatementSyntax tryStatement:
+                    List<PathState> afterTry = Walk(tryStatement.Block, paths);
+                    foreach (CatchClauseSyntax catchClause in tryStatement.Catches)
                     {
-                        afterTry = Join(afterTry, Walk(catchClause.Handler, Join(paths, afterTry)));
+                        afterTry = Join(afterTry, Walk(catchClause.Block, Join(paths, afterTry)));
                     }
 
-                    return Walk(tryOperation.Finally, afterTry);
-                case IUsingOperation usingOperation:
-                    return Walk(usingOperation.Body, Scan(usingOperation.Resources, paths));
-                case ILockOperation lockOperation:
-                    return Walk(lockOperation.Body, Scan(lockOperation.LockedValue, paths));
-                case ILabeledOperation labeled:
-                    return Walk(labeled.Operation, paths);
-                case IReturnOperation or IThrowOperation:
-                    Scan(operation, paths);
+                    return tryStatement.Finally is null ? afterTry : Walk(tryStatement.Finally.Block, afterTry);
+                case UsingStatementSyntax usingStatement:
+                    paths = usingStatement.Declaration is null ? Scan(usingStatement.Expression, paths) : Declare(usingStatement.Declaration, paths);
+                    return Walk(usingStatement.Statement, paths);
+                case LockStatementSyntax lockStatement:
+                    return Walk(lockStatement.Statement, Scan(lockStatement.Expression, paths));
+                case CheckedStatementSyntax checkedStatement:
+                    return Walk(checkedStatement.Block, paths);
+                case UnsafeStatementSyntax unsafeStatement:
+                    return Walk(unsafeStatement.Block, paths);
+                case FixedStatementSyntax fixedStatement:
+                    return Walk(fixedStatement.Statement, Declare(fixedStatement.Declaration, paths));
+                case LabeledStatementSyntax labeled:
+                    return Walk(labeled.Statement, paths);
+                case ReturnStatementSyntax or ThrowStatementSyntax:
+                    Scan(node, paths);
                     return new List<PathState>();
-                case IExpressionStatementOperation { Operation: IThrowOperation }:
-                    Scan(operation, paths);
-                    return new List<PathState>();
+                case LocalFunctionStatementSyntax localFunction:
+                    return Scan(localFunction, paths);
                 default:
-                    return Scan(operation, paths);
+                    return Scan(node, paths);
             }
         }
 
-        private List<PathState> Assignment(ISimpleAssignmentOperation assignment, List<PathState> paths)
+        private List<PathState> Declare(VariableDeclarationSyntax declaration, List<PathState> paths)
         {
-            IOperation target = ValueReader.Unwrap(assignment.Target);
-            if (target is ILocalReferenceOperation local)
+            foreach (VariableDeclaratorSyntax variable in declaration.Variables)
             {
-                return Assign(local.Local, assignment.Value, paths);
+                string name = variable.Identifier.ValueText;
+                _declared.Add(name);
+                ITypeSymbol? declaredType = variable.Initializer?.Value is ImplicitObjectCreationExpressionSyntax ? _values.ResolveType(declaration.Type) : null;
+                paths = Assign(name, variable.Initializer?.Value, declaredType, paths);
+            }
+
+            return paths;
+        }
+
+        private List<PathState> Assignment(AssignmentExpressionSyntax assignment, List<PathState> paths)
+        {
+            if (assignment.Left is IdentifierNameSyntax local && _declared.Contains(local.Identifier.ValueText))
+            {
+                string name = local.Identifier.ValueText;
+                return Assign(name, assignment.Right, paths.Select(p => p.Get(name)?.Info.Type).FirstOrDefault(t => t != null), paths);
             }
 
             // r.A.B = value, with r tracked.
-            var segments = new List<IPropertySymbol>();
-            IOperation? instance = target;
-            while (instance is IPropertyReferenceOperation property)
+            var segments = new List<string>();
+            ExpressionSyntax target = assignment.Left;
+            while (target is MemberAccessExpressionSyntax access && access.IsKind(SyntaxKind.SimpleMemberAccessExpression))
             {
-                segments.Insert(0, property.Property);
-                instance = property.Instance is null ? null : ValueReader.Unwrap(property.Instance);
+                segments.Insert(0, access.Name.Identifier.ValueText);
+                target = access.Expression;
             }
 
-            if (instance is not ILocalReferenceOperation root || !_everTracked.Contains(root.Local) || segments.Count == 0)
+            if (target is not IdentifierNameSyntax root || !_everTracked.Contains(root.Identifier.ValueText) || segments.Count == 0)
             {
                 return Scan(assignment, paths);
             }
 
-            paths = Scan(assignment.Value, paths);
+            paths = Scan(assignment.Right, paths);
+            string rootName = root.Identifier.ValueText;
+            bool checkedValue = false;
             var result = new List<PathState>(paths.Count);
             foreach (PathState path in paths)
             {
-                if (!path.Locals.TryGetValue(root.Local, out AbstractObject? obj))
+                AbstractObject? obj = path.Get(rootName);
+                if (obj is null)
                 {
                     result.Add(path);
                     continue;
                 }
 
-                AbstractObject? updated = Update(obj, segments, 0, assignment.Value, path);
-                result.Add(new PathState(updated is null ? path.Locals.Remove(root.Local) : path.Locals.SetItem(root.Local, updated)));
+                AbstractObject? updated = Update(obj, segments, 0, assignment.Right, path, ref checkedValue);
+                result.Add(new PathState(updated is null ? path.Locals.Remove(rootName) : path.Locals.SetItem(rootName, updated)));
             }
 
             return result;
         }
 
-        private AbstractObject? Update(AbstractObject obj, List<IPropertySymbol> segments, int index, IOperation value, PathState path)
+        private AbstractObject? Update(AbstractObject obj, List<string> segments, int index, ExpressionSyntax value, PathState path, ref bool checkedValue)
         {
-            if (obj.Info.MemberFor(segments[index]) is not Spec.Model.MemberModel member)
+            if (obj.Info.MemberFor(segments[index]) is not SpecMember target)
             {
                 return obj;
             }
 
             if (index == segments.Count - 1)
             {
-                AbstractValue read = ValueReader.Read(value, segments[index].Type, member, obj.Info, _catalog, l => path.Locals.TryGetValue(l, out AbstractObject? o) ? o : null);
-                if (read.Object != null && ValueReader.Unwrap(value) is IObjectCreationOperation)
+                if (!checkedValue)
+                {
+                    // A single value is wrong whatever the path: check it once.
+                    checkedValue = true;
+                    Checks.CheckAssignment(target, value, obj.Info, _values, _body, _report);
+                    CheckCreatedValues(value, target.Property.Type);
+                }
+
+                AbstractValue read = _values.Read(value, target.Property, target.Member, obj.Info, _body, path.Get);
+                if (read.Object != null && SyntaxValues.Unwrap(value) is BaseObjectCreationExpressionSyntax)
                 {
                     // Created in an assignment, not an initializer: it is checked where it is created.
                     read = new AbstractValue(read.Known, read.Syntax, new AbstractObject(read.Object.Info, read.Object.Syntax, read.Object.Members, checkedOnItsOwn: true));
                 }
 
-                return obj.With(member.Name, read);
+                return obj.With(target.Member.Name, read);
             }
 
-            if (!obj.Members.TryGetValue(member.Name, out AbstractValue? nested) || nested.Object is null)
+            if (!obj.Members.TryGetValue(target.Member.Name, out AbstractValue? nested) || nested.Object is null)
             {
                 // The nested object is not one the analysis follows; what it holds is unknown.
-                return obj.With(member.Name, new AbstractValue(nested?.Known.State == Spec.KnownState.Absent ? Spec.KnownValue.PresentUnknown : nested?.Known ?? Spec.KnownValue.Unknown, nested?.Syntax));
+                return obj.With(target.Member.Name, new AbstractValue(nested?.Known.State == KnownState.Absent ? KnownValue.PresentUnknown : nested?.Known ?? KnownValue.Unknown, nested?.Syntax));
             }
 
-            AbstractObject? updated = Update(nested.Object, segments, index + 1, value, path);
-            return updated is null ? null : obj.With(member.Name, new AbstractValue(nested.Known, nested.Syntax, updated));
+            AbstractObject? updated = Update(nested.Object, segments, index + 1, value, path, ref checkedValue);
+            return updated is null ? null : obj.With(target.Member.Name, new AbstractValue(nested.Known, nested.Syntax, updated));
         }
 
         /// <summary>A local is given a value: a new request starts being tracked; anything else ends tracking.</summary>
-        private List<PathState> Assign(ILocalSymbol local, IOperation? value, List<PathState> paths)
+        private List<PathState> Assign(string local, ExpressionSyntax? value, ITypeSymbol? declaredType, List<PathState> paths)
         {
-            if (value != null && ValueReader.Unwrap(value) is IObjectCreationOperation creation && _catalog.Get(creation.Type) is SpecObjectInfo info)
+            if (value != null && SyntaxValues.Unwrap(value) is BaseObjectCreationExpressionSyntax creation && _values.CreatedObject(creation, declaredType) is SpecObjectInfo info)
             {
-                paths = Scan(creation, paths, skipRoot: true);
+                CheckInitializerValues(creation, info);
+                paths = ScanChildren(creation, paths);
                 _everTracked.Add(local);
-                return paths.Select(p => new PathState(p.Locals.SetItem(local, ValueReader.ReadCreation(creation, info, _catalog, l => p.Locals.TryGetValue(l, out AbstractObject? o) ? o : null)))).ToList();
+                return paths.Select(p => new PathState(p.Locals.SetItem(local, _values.ReadCreation(creation, info, _body, p.Get)))).ToList();
             }
 
             paths = Scan(value, paths);
             return paths.Select(p => p.Locals.ContainsKey(local) ? new PathState(p.Locals.Remove(local)) : p).ToList();
         }
 
-        /// <summary>
-        /// Finds tracked locals that leave the method's hands inside an operation, and judges them there.
-        /// A local captured by a lambda or local function is judged, then no longer followed: the capture
-        /// may change it at any time. Lambdas and local functions are analyzed as bodies of their own.
-        /// </summary>
-        private List<PathState> Scan(IOperation? operation, List<PathState> paths, bool skipRoot = false)
+        /// <summary>Single values in an initializer, and in the objects created inside it.</summary>
+        private void CheckInitializerValues(BaseObjectCreationExpressionSyntax creation, SpecObjectInfo info)
         {
-            if (operation is null || paths.Count == 0)
+            if (creation.Initializer is not { } initializer || !initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
             {
-                return paths;
+                return;
             }
 
-            var captured = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-            foreach (IOperation descendant in skipRoot ? operation.Descendants() : operation.DescendantsAndSelf())
+            foreach (ExpressionSyntax item in initializer.Expressions)
             {
-                if (descendant is IAnonymousFunctionOperation lambda)
+                if (item is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment && info.MemberFor(name.Identifier.ValueText) is SpecMember target && assignment.Right is not InitializerExpressionSyntax)
                 {
-                    Analyze(lambda.Body, _catalog, _report);
-                    continue;
-                }
-
-                if (descendant is ILocalFunctionOperation localFunction)
-                {
-                    Analyze((IOperation?)localFunction.Body ?? localFunction.IgnoredBody!, _catalog, _report);
-                    continue;
-                }
-
-                if (descendant is not ILocalReferenceOperation reference || !_everTracked.Contains(reference.Local))
-                {
-                    continue;
-                }
-
-                bool inFunction = IsInsideFunction(descendant, operation);
-
-                // Reading or setting a member (r.PayMode) does not let the request go; anything else does.
-                if (!inFunction && descendant.Parent is IPropertyReferenceOperation property && property.Instance == descendant)
-                {
-                    continue;
-                }
-
-                _escaped.Add(reference.Local);
-                Judge(reference.Local, paths);
-                if (inFunction)
-                {
-                    captured.Add(reference.Local);
+                    Checks.CheckAssignment(target, assignment.Right, info, _values, _body, _report);
+                    CheckCreatedValues(assignment.Right, target.Property.Type);
                 }
             }
-
-            return captured.Count == 0 ? paths : paths.Select(p => new PathState(p.Locals.RemoveRange(captured))).ToList();
         }
 
-        private static bool IsInsideFunction(IOperation operation, IOperation root)
+        /// <summary>Objects created in a value: a nested object's values, and list items, which are judged on their own.</summary>
+        private void CheckCreatedValues(ExpressionSyntax value, ITypeSymbol? type)
         {
-            for (IOperation? current = operation.Parent; current != null && current != root; current = current.Parent)
+            if (SyntaxValues.Unwrap(value) is BaseObjectCreationExpressionSyntax creation && _values.CreatedObject(creation, type) is SpecObjectInfo nested)
             {
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                CheckInitializerValues(creation, nested);
+                return;
+            }
+
+            if (SyntaxValues.ListItems(value) is { } items && type is INamedTypeSymbol { IsGenericType: true } list)
+            {
+                foreach (ExpressionSyntax item in items)
                 {
-                    return true;
+                    if (SyntaxValues.Unwrap(item) is BaseObjectCreationExpressionSyntax itemCreation && _values.CreatedObject(itemCreation, list.TypeArguments[0]) is SpecObjectInfo itemInfo)
+                    {
+                        CheckInitializerValues(itemCreation, itemInfo);
+                        Checks.CheckRules(_values.ReadCreation(itemCreation, itemInfo, _body, null), _report);
+                    }
+                }
+            }
+        }
+
+        private List<PathState> Scan(SyntaxNode? node, List<PathState> paths) => node is null ? paths : ScanNode(node, paths, inFunction: false);
+
+        private List<PathState> ScanChildren(SyntaxNode node, List<PathState> paths)
+        {
+            foreach (SyntaxNode child in node.ChildNodes())
+            {
+                paths = ScanNode(child, paths, inFunction: false);
+            }
+
+            return paths;
+        }
+
+        /// <summary>
+        /// Finds, inside an expression or statement, requests created in place (judged there) and tracked locals that
+        /// leave the method's hands (judged there). A local captured by a lambda or local function is judged, then no
+        /// longer followed: the capture may change it at any time. Lambdas are analyzed as bodies of their own.
+        /// </summary>
+        private List<PathState> ScanNode(SyntaxNode node, List<PathState> paths, bool inFunction)
+        {
+            switch (node)
+            {
+                case AnonymousFunctionExpressionSyntax lambda when !inFunction:
+                    Analyze(lambda.Body, _values, _model, _report);
+                    return ScanChildrenIn(lambda, paths);
+                case LocalFunctionStatementSyntax localFunction when !inFunction:
+                    if (((SyntaxNode?)localFunction.Body ?? localFunction.ExpressionBody) is { } body)
+                    {
+                        Analyze(body, _values, _model, _report);
+                    }
+
+                    return ScanChildrenIn(localFunction, paths);
+                case BaseObjectCreationExpressionSyntax creation when !inFunction && !IsInSpecInitializer(creation) && _values.CreatedObject(creation, null) is SpecObjectInfo info:
+                    CheckInitializerValues(creation, info);
+                    Checks.CheckRules(_values.ReadCreation(creation, info, _body, null), _report);
+                    return ScanChildren(creation, paths);
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } assignment when !inFunction && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && !(member.Expression is IdentifierNameSyntax receiver && _everTracked.Contains(receiver.Identifier.ValueText)):
+                    CheckUntrackedAssignment(member, assignment.Right);
+                    break;
+                case IdentifierNameSyntax identifier when _everTracked.Contains(identifier.Identifier.ValueText):
+                    // Reading or setting a member (r.PayMode) does not let the request go; anything else does, calls on it included.
+                    if (!inFunction && identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier && access.Parent is not InvocationExpressionSyntax)
+                    {
+                        return paths;
+                    }
+
+                    if (identifier.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == identifier)
+                    {
+                        return paths;
+                    }
+
+                    string name = identifier.Identifier.ValueText;
+                    _escaped.Add(name);
+                    Judge(name, paths);
+                    return inFunction ? paths.Select(p => new PathState(p.Locals.Remove(name))).ToList() : paths;
+            }
+
+            foreach (SyntaxNode child in node.ChildNodes())
+            {
+                paths = ScanNode(child, paths, inFunction);
+            }
+
+            return paths;
+        }
+
+        /// <summary>Whether a creation is a value in another request's initializer, which checks it with its own.</summary>
+        private bool IsInSpecInitializer(SyntaxNode creation)
+        {
+            for (SyntaxNode? node = creation.Parent; node != null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case ExpressionElementSyntax or CollectionExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax:
+                        continue;
+                    case InitializerExpressionSyntax initializer when !initializer.IsKind(SyntaxKind.ObjectInitializerExpression):
+                        continue;
+                    case BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax when node.Parent is AssignmentExpressionSyntax:
+                        continue;
+                    case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax owner } initializer } when initializer.IsKind(SyntaxKind.ObjectInitializerExpression):
+                        return _values.CreatedObject(owner, null) != null || owner is ImplicitObjectCreationExpressionSyntax;
+                    default:
+                        return false;
                 }
             }
 
             return false;
         }
 
-        private void Judge(ILocalSymbol local, List<PathState> paths)
+        private List<PathState> ScanChildrenIn(SyntaxNode function, List<PathState> paths)
+        {
+            foreach (SyntaxNode child in function.ChildNodes())
+            {
+                paths = ScanNode(child, paths, inFunction: true);
+            }
+
+            return paths;
+        }
+
+        /// <summary><c>request.ProductId = 3</c> on a request this body did not create: checked when the value is a literal.</summary>
+        private void CheckUntrackedAssignment(MemberAccessExpressionSyntax member, ExpressionSyntax value)
+        {
+            if (SyntaxValues.Unwrap(value) is not (LiteralExpressionSyntax or PrefixUnaryExpressionSyntax or MemberAccessExpressionSyntax or CollectionExpressionSyntax))
+            {
+                return;
+            }
+
+            // Rare enough to afford binding the receiver.
+            if (_model.GetSymbolInfo(member).Symbol is IPropertySymbol property && _values.Catalog.Get(property.ContainingType) is SpecObjectInfo owner
+                && owner.MemberFor(property.Name) is SpecMember target)
+            {
+                Checks.CheckAssignment(target, value, owner, _values, _body, _report);
+            }
+        }
+
+        private void Judge(string local, List<PathState> paths)
         {
             if (_gaveUp)
             {
@@ -300,7 +437,7 @@ namespace Emr.Codegen.Analyzers
 
             foreach (PathState path in paths)
             {
-                if (path.Locals.TryGetValue(local, out AbstractObject? obj))
+                if (path.Get(local) is AbstractObject obj)
                 {
                     Checks.CheckRules(obj, _report);
                 }

@@ -1,17 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Emr.Codegen.Analyzers
 {
     /// <summary>
     /// Checks values given to generated API types against the spec they carry: single values where they are
-    /// assigned, cross-member rules on whole requests as the flow of each method builds them.
+    /// given, cross-member rules on whole requests as each body builds them. It reads syntax and resolves only
+    /// type and constant names, so it adds little to a build.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
     public sealed class RequestAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -32,57 +34,50 @@ namespace Emr.Codegen.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var catalog = new SpecTypeCatalog();
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, catalog), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, catalog), OperationKind.ObjectCreation);
-                start.RegisterOperationBlockAction(c => AnalyzeBlock(c, catalog));
+                start.RegisterSemanticModelAction(c => AnalyzeTree(c, catalog));
             });
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, SpecTypeCatalog catalog)
+        private static void AnalyzeTree(SemanticModelAnalysisContext context, SpecTypeCatalog catalog)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is IPropertyReferenceOperation target && catalog.Get(target.Property.ContainingType) is SpecObjectInfo owner)
-            {
-                Checks.CheckAssignment(target.Property, assignment.Value, owner, context.ReportDiagnostic);
-            }
-        }
-
-        /// <summary>A request created and used in place (an argument, a return value) is judged where it is created.</summary>
-        private static void AnalyzeCreation(OperationAnalysisContext context, SpecTypeCatalog catalog)
-        {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (catalog.Get(creation.Type) is not SpecObjectInfo info || IsFollowedElsewhere(creation))
-            {
-                return;
-            }
-
-            Checks.CheckRules(ValueReader.ReadCreation(creation, info, catalog, null), Deduplicating(context.ReportDiagnostic));
-        }
-
-        /// <summary>Whether the flow analysis (a local) or the enclosing initializer judges this creation.</summary>
-        private static bool IsFollowedElsewhere(IObjectCreationOperation creation)
-        {
-            IOperation? parent = creation.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            return parent switch
-            {
-                IVariableInitializerOperation => true,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation } => true,
-                ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } => true,
-                _ => false,
-            };
-        }
-
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, SpecTypeCatalog catalog)
-        {
+            var values = new SyntaxValues(context.SemanticModel, catalog);
             Action<Diagnostic> report = Deduplicating(context.ReportDiagnostic);
-            foreach (IOperation block in context.OperationBlocks)
+            SyntaxNode root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            if (root is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any())
             {
-                FlowWalker.Analyze(block, catalog, report);
+                FlowWalker.Analyze(unit, values, context.SemanticModel, report);
+            }
+
+            foreach (SyntaxNode body in Bodies(root))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                FlowWalker.Analyze(body, values, context.SemanticModel, report);
+            }
+        }
+
+        /// <summary>Every body of code outside other bodies: members, accessors, initializers.</summary>
+        private static IEnumerable<SyntaxNode> Bodies(SyntaxNode root)
+        {
+            foreach (SyntaxNode node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BasePropertyDeclarationSyntax or AccessorListSyntax or BaseFieldDeclarationSyntax or VariableDeclarationSyntax))
+            {
+                switch (node)
+                {
+                    case BaseMethodDeclarationSyntax method when ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } methodBody:
+                        yield return methodBody;
+                        break;
+                    case AccessorDeclarationSyntax accessor when ((SyntaxNode?)accessor.Body ?? accessor.ExpressionBody) is { } accessorBody:
+                        yield return accessorBody;
+                        break;
+                    case PropertyDeclarationSyntax { ExpressionBody: { } propertyBody }:
+                        yield return propertyBody;
+                        break;
+                    case PropertyDeclarationSyntax { Initializer: { } propertyInitializer }:
+                        yield return propertyInitializer.Value;
+                        break;
+                    case VariableDeclaratorSyntax { Initializer: { } fieldInitializer }:
+                        yield return fieldInitializer.Value;
+                        break;
+                }
             }
         }
 

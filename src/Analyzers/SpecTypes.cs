@@ -8,17 +8,27 @@ using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers
 {
+    /// <summary>A member of the spec and the property generated for it.</summary>
+    internal sealed record SpecMember(MemberModel Member, IPropertySymbol Property);
+
     /// <summary>A generated type and the spec fragment it carries.</summary>
     internal sealed class SpecObjectInfo
     {
-        private readonly Dictionary<string, MemberModel> _membersByProperty;
+        private readonly Dictionary<string, SpecMember> _membersByProperty = new Dictionary<string, SpecMember>();
 
         public SpecObjectInfo(INamedTypeSymbol type, SpecModel fragment, ObjectModel model)
         {
             Type = type;
             Fragment = fragment;
             Model = model;
-            _membersByProperty = model.Members.ToDictionary(m => GeneratedNames.PropertyName(m, model).TrimStart('@'));
+            foreach (MemberModel member in model.Members)
+            {
+                string name = GeneratedNames.PropertyName(member, model).TrimStart('@');
+                if (type.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault() is IPropertySymbol property)
+                {
+                    _membersByProperty[name] = new SpecMember(member, property);
+                }
+            }
         }
 
         public INamedTypeSymbol Type { get; }
@@ -27,7 +37,8 @@ namespace Emr.Codegen.Analyzers
 
         public ObjectModel Model { get; }
 
-        public MemberModel? MemberFor(IPropertySymbol property) => _membersByProperty.TryGetValue(property.Name, out MemberModel? member) ? member : null;
+        /// <summary>The spec member behind a property of the generated type, by the property's name.</summary>
+        public SpecMember? MemberFor(string propertyName) => _membersByProperty.TryGetValue(propertyName, out SpecMember? member) ? member : null;
 
         public EnumModel? EnumOf(MemberModel member) => Fragment.FindEnum(member.Enum);
     }

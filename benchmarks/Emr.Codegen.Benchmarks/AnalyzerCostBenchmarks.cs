@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using Emr.Codegen.Analyzers;
+using Emr.Codegen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Emr.Codegen.Benchmarks
+{
+    /// <summary>
+    /// The analyzer's cost against the compilation's own: a project of N request initializers is compiled
+    /// (all method bodies bound, as a build does) with and without the analyzer.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class AnalyzerCostBenchmarks
+    {
+        private MetadataReference _generatedTypes = null!;
+        private CSharpCompilation _compilation = null!;
+
+        [Params(10_000, 40_000)]
+        public int Sites { get; set; }
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _generatedTypes = GeneratedTypes();
+            _compilation = CreateCompilation(Sites, _generatedTypes);
+        }
+
+        [Benchmark(Baseline = true, Description = "compile")]
+        public int Compile() => Fresh().GetDiagnostics().Length;
+
+        [Benchmark(Description = "compile + analyzer")]
+        public int CompileAndAnalyze() =>
+            Fresh().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RequestAnalyzer())).GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
+
+        // A new compilation each time, so nothing bound by an earlier run is reused.
+        private CSharpCompilation Fresh() => _compilation.Clone();
+
+        public static MetadataReference GeneratedTypes()
+        {
+            string root = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(root, "Emr.Codegen.sln")))
+            {
+                root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Emr.Codegen.sln not found");
+            }
+
+            string specPath = Path.Combine(root, "spec", "emr-createinstance.spec.json");
+            var empty = CSharpCompilation.Create("Emr.Library", Array.Empty<SyntaxTree>(), Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                new[] { new EmrGenerator().AsSourceGenerator() },
+                new[] { new FileText(specPath) },
+                new CSharpParseOptions(LanguageVersion.Latest),
+                new SpecOptions(specPath));
+            driver.RunGeneratorsAndUpdateCompilation(empty, out Compilation library, out _);
+            using var stream = new MemoryStream();
+            var emit = library.Emit(stream);
+            if (!emit.Success)
+            {
+                throw new InvalidOperationException(string.Join(Environment.NewLine, emit.Diagnostics));
+            }
+
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+
+        /// <summary>N methods, each building a request in a local, changing it, and returning it; one in five breaks a rule.</summary>
+        public static CSharpCompilation CreateCompilation(int sites, MetadataReference generatedTypes)
+        {
+            var trees = Enumerable.Range(0, (sites + 999) / 1000).Select(file =>
+            {
+                var source = new StringBuilder("using Emr.V20190103;\nstatic class Sites" + file + "\n{\n");
+                for (int i = file * 1000; i < Math.Min(sites, (file + 1) * 1000); i++)
+                {
+                    string unit = i % 5 == 0 ? "\"m\"" : "\"s\"";
+                    source.Append("    public static CreateInstanceRequest Site").Append(i).Append("(string name)\n    {\n")
+                        .Append("        var r = new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = \"vpc-1\", SubnetId = \"subnet-1\" }, Software = [\"hive\"], ")
+                        .Append("ResourceSpec = new NewResourceSpec { CoreCount = 2 }, SupportHA = 0, InstanceName = name, PayMode = 0, Placement = new Placement { Zone = \"ap-guangzhou-3\" }, ")
+                        .Append("TimeSpan = 3600, TimeUnit = \"s\", LoginSettings = new LoginSettings { Password = \"Emr2019abc\" } };\n")
+                        .Append("        if (name.Length > 8) { r.AutoRenew = 0; }\n")
+                        .Append("        r.TimeUnit = ").Append(unit).Append(";\n        return r;\n    }\n");
+                }
+
+                return CSharpSyntaxTree.ParseText(source.Append("}\n").ToString(), new CSharpParseOptions(LanguageVersion.Latest), path: "Sites" + file + ".cs");
+            });
+
+            return CSharpCompilation.Create(
+                "Sites",
+                trees,
+                Basic.Reference.Assemblies.Net100.References.All.Append(generatedTypes),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        }
+
+        private sealed class FileText : AdditionalText
+        {
+            public FileText(string path) => Path = path;
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
+        }
+
+        private sealed class SpecOptions : AnalyzerConfigOptionsProvider
+        {
+            private readonly string _spec;
+
+            public SpecOptions(string spec) => _spec = spec;
+
+            public override AnalyzerConfigOptions GlobalOptions => new Options(false);
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(false);
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(textFile.Path == _spec);
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                private readonly bool _isSpec;
+
+                public Options(bool isSpec) => _isSpec = isSpec;
+
+                public override bool TryGetValue(string key, out string value)
+                {
+                    value = "true";
+                    return _isSpec && key == EmrGenerator.SpecMetadataKey;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Emr.Codegen.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Emr.Codegen.Benchmarks
+{
+    /// <summary>A quick look (Stopwatch, not BenchmarkDotNet) while working on the analyzer: dotnet run -c Release -- --probe N.</summary>
+    public static class QuickProbe
+    {
+        public static void Run(int sites)
+        {
+            var types = AnalyzerCostBenchmarks.GeneratedTypes();
+            var compilation = AnalyzerCostBenchmarks.CreateCompilation(sites, types);
+            for (int round = 0; round < 3; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                compilation.Clone().GetDiagnostics();
+                long diagnostics = watch.ElapsedMilliseconds;
+                watch.Restart();
+                using (var stream = new MemoryStream())
+                {
+                    compilation.Clone().Emit(stream);
+                }
+
+                long emit = watch.ElapsedMilliseconds;
+                watch.Restart();
+                var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+                var analyzer = new RequestAnalyzer();
+                var withAnalyzers = compilation.Clone().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), options);
+                int found = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result.Length;
+                long analyzed = watch.ElapsedMilliseconds;
+                var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).Result;
+                Console.WriteLine($"sites {sites}: GetDiagnostics {diagnostics} ms, Emit {emit} ms, analyzer diagnostics alone {analyzed} ms ({found} found), analyzer execution time {telemetry.ExecutionTime.TotalMilliseconds:F0} ms");
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Emr.Codegen.Analyzers
+{
+    /// <summary>
+    /// Reads compile-time values from syntax. Names are resolved by speculative binding at the enclosing type,
+    /// which does not bind method bodies: the analysis costs little more than a walk over the syntax.
+    /// </summary>
+    internal sealed class SyntaxValues
+    {
+        private readonly SemanticModel _model;
+        private readonly SpecTypeCatalog _catalog;
+        private readonly Dictionary<(int, string), ISymbol?> _names = new Dictionary<(int, string), ISymbol?>();
+
+        public SyntaxValues(SemanticModel model, SpecTypeCatalog catalog)
+        {
+            _model = model;
+            _catalog = catalog;
+        }
+
+        public SpecTypeCatalog Catalog => _catalog;
+
+        /// <summary>Where names used inside a node resolve as they do for the type that holds it.</summary>
+        private static int Anchor(SyntaxNode node)
+        {
+            TypeDeclarationSyntax? type = node.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type != null)
+            {
+                return type.OpenBraceToken.Span.End;
+            }
+
+            var unit = (CompilationUnitSyntax)node.SyntaxTree.GetRoot();
+            return unit.Members.Count > 0 ? unit.Members[0].SpanStart : unit.Span.End;
+        }
+
+        private ISymbol? Resolve(ExpressionSyntax name, SpeculativeBindingOption option)
+        {
+            int anchor = Anchor(name);
+            string text = name.ToString();
+            if (!_names.TryGetValue((anchor, text), out ISymbol? symbol))
+            {
+                symbol = option == SpeculativeBindingOption.BindAsTypeOrNamespace
+                    ? _model.GetSpeculativeTypeInfo(anchor, name, option).Type
+                    : _model.GetSpeculativeSymbolInfo(anchor, name, option).Symbol;
+                _names[(anchor, text)] = symbol;
+            }
+
+            return symbol;
+        }
+
+        public ITypeSymbol? ResolveType(TypeSyntax type) => Resolve(type, SpeculativeBindingOption.BindAsTypeOrNamespace) as ITypeSymbol;
+
+        /// <summary>The spec object an explicit <c>new T</c> creates, or null.</summary>
+        public SpecObjectInfo? CreatedObject(BaseObjectCreationExpressionSyntax creation, ITypeSymbol? targetType)
+        {
+            return creation switch
+            {
+                ObjectCreationExpressionSyntax explicitCreation => _catalog.Get(Resolve(explicitCreation.Type, SpeculativeBindingOption.BindAsTypeOrNamespace) as ITypeSymbol),
+                ImplicitObjectCreationExpressionSyntax => _catalog.Get(targetType),
+                _ => null,
+            };
+        }
+
+        public static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                        expression = bang.Operand;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
+
+        public static bool IsNull(ExpressionSyntax expression) =>
+            Unwrap(expression) is LiteralExpressionSyntax literal && (literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression));
+
+        /// <summary>The constant a value has, as the spec writes values; null when it is not one.</summary>
+        public SpecValue? Constant(ExpressionSyntax value, EnumModel? enumModel, SyntaxNode? body)
+        {
+            ExpressionSyntax expression = Unwrap(value);
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    return FromObject(literal.Token.Value, literal);
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax negated } when FromObject(negated.Token.Value, negated) is { Kind: SpecValueKind.Number } number:
+                    return SpecValue.FromNumber(-number.ToNumber());
+                case MemberAccessExpressionSyntax access when enumModel != null && access.Name.Identifier.ValueText is string member && enumModel.Values.Any(v => v.Name == member)
+                    && Resolve(access.Expression, SpeculativeBindingOption.BindAsTypeOrNamespace) is INamedTypeSymbol enumType && enumType.Name == enumModel.Name:
+                    // An enumeration's named member: PayMode.PayAsYouGo.
+                    return enumModel.Values.First(v => v.Name == member).Value;
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation when enumModel != null
+                    && Resolve(creation.Type, SpeculativeBindingOption.BindAsTypeOrNamespace) is INamedTypeSymbol createdEnum && createdEnum.Name == enumModel.Name:
+                    return Constant(creation.ArgumentList!.Arguments[0].Expression, null, body);
+                case IdentifierNameSyntax identifier:
+                    // A const local of this body, or a const field in scope.
+                    if (body != null && ConstLocal(identifier.Identifier.ValueText, body) is ExpressionSyntax localValue)
+                    {
+                        return Constant(localValue, enumModel, null);
+                    }
+
+                    return ConstField(identifier);
+                case MemberAccessExpressionSyntax qualified:
+                    return ConstField(qualified);
+                default:
+                    return null;
+            }
+        }
+
+        private SpecValue? ConstField(ExpressionSyntax name) =>
+            Resolve(name, SpeculativeBindingOption.BindAsExpression) is IFieldSymbol { HasConstantValue: true } field ? FromObject(field.ConstantValue, null) : null;
+
+        private static ExpressionSyntax? ConstLocal(string name, SyntaxNode body)
+        {
+            foreach (LocalDeclarationStatementSyntax declaration in body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>())
+            {
+                if (!declaration.IsConst)
+                {
+                    continue;
+                }
+
+                foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
+                {
+                    if (variable.Identifier.ValueText == name)
+                    {
+                        return variable.Initializer?.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static SpecValue? FromObject(object? value, LiteralExpressionSyntax? literal) => value switch
+        {
+            string text => SpecValue.FromString(text),
+            bool flag => SpecValue.FromBoolean(flag),
+            int number => SpecValue.FromNumber(number),
+            long number => SpecValue.FromNumber(number),
+            uint number => SpecValue.FromNumber(number),
+            ulong number => SpecValue.FromNumber(number),
+            short number => SpecValue.FromNumber(number),
+            ushort number => SpecValue.FromNumber(number),
+            byte number => SpecValue.FromNumber(number),
+            sbyte number => SpecValue.FromNumber(number),
+            decimal number => SpecValue.FromNumber(number),
+            double number when !double.IsNaN(number) && !double.IsInfinity(number) && Math.Abs(number) < 7.9e28 => SpecValue.FromNumber((decimal)number),
+            float number when !float.IsNaN(number) && !float.IsInfinity(number) && Math.Abs(number) < 7.9e28f => SpecValue.FromNumber((decimal)number),
+            _ => null,
+        };
+
+        /// <summary>The items of a list written in place: a collection expression or initializer, or an array.</summary>
+        public static IReadOnlyList<ExpressionSyntax>? ListItems(ExpressionSyntax value)
+        {
+            switch (Unwrap(value))
+            {
+                case CollectionExpressionSyntax collection:
+                    var items = new List<ExpressionSyntax>();
+                    foreach (CollectionElementSyntax element in collection.Elements)
+                    {
+                        if (element is not ExpressionElementSyntax expression)
+                        {
+                            return null;
+                        }
+
+                        items.Add(expression.Expression);
+                    }
+
+                    return items;
+                case ArrayCreationExpressionSyntax { Initializer: { } arrayInitializer }:
+                    return arrayInitializer.Expressions;
+                case ImplicitArrayCreationExpressionSyntax implicitArray:
+                    return implicitArray.Initializer.Expressions;
+                case BaseObjectCreationExpressionSyntax { Initializer: null, ArgumentList: null or { Arguments.Count: 0 } }:
+                    return Array.Empty<ExpressionSyntax>();
+                case BaseObjectCreationExpressionSyntax { Initializer: { } initializer, ArgumentList: null or { Arguments.Count: 0 } } when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                    return initializer.Expressions.Any(e => e is InitializerExpressionSyntax) ? null : initializer.Expressions;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>What is known of the value given to a member.</summary>
+        public AbstractValue Read(ExpressionSyntax value, IPropertySymbol? property, MemberModel member, SpecObjectInfo owner, SyntaxNode? body, Func<string, AbstractObject?>? locals)
+        {
+            ExpressionSyntax expression = Unwrap(value);
+            if (IsNull(value))
+            {
+                return new AbstractValue(KnownValue.Absent, value);
+            }
+
+            if (!member.IsList && member.Kind != ValueKind.Object && Constant(value, owner.EnumOf(member), body) is SpecValue constant)
+            {
+                return new AbstractValue(KnownValue.Of(constant), value);
+            }
+
+            if (expression is BaseObjectCreationExpressionSyntax creation && !member.IsList && CreatedObject(creation, property?.Type) is SpecObjectInfo nested)
+            {
+                return new AbstractValue(KnownValue.PresentUnknown, value, ReadCreation(creation, nested, body, locals));
+            }
+
+            if (expression is IdentifierNameSyntax local && locals?.Invoke(local.Identifier.ValueText) is AbstractObject tracked)
+            {
+                return new AbstractValue(KnownValue.PresentUnknown, value, tracked);
+            }
+
+            if (member.IsList && ListItems(value) != null)
+            {
+                return new AbstractValue(KnownValue.PresentUnknown, value);
+            }
+
+            // Not a constant: a value type that is not nullable is set; anything else may be null.
+            ITypeSymbol? type = property?.Type;
+            bool surelySet = type is { IsValueType: true } && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
+            return new AbstractValue(surelySet ? KnownValue.PresentUnknown : KnownValue.Unknown, value);
+        }
+
+        /// <summary>An object creation with its initializer; members it does not set are absent.</summary>
+        public AbstractObject ReadCreation(BaseObjectCreationExpressionSyntax creation, SpecObjectInfo info, SyntaxNode? body, Func<string, AbstractObject?>? locals, bool checkedOnItsOwn = false)
+        {
+            ImmutableDictionary<string, AbstractValue> members = ImmutableDictionary<string, AbstractValue>.Empty;
+            if (creation.Initializer is { } initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
+            {
+                foreach (ExpressionSyntax item in initializer.Expressions)
+                {
+                    if (item is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment || info.MemberFor(name.Identifier.ValueText) is not SpecMember specMember)
+                    {
+                        continue;
+                    }
+
+                    members = members.SetItem(
+                        specMember.Member.Name,
+                        assignment.Right is InitializerExpressionSyntax
+                            ? new AbstractValue(KnownValue.Unknown, assignment.Right) // Prop = { ... } fills a value the analysis does not see.
+                            : Read(assignment.Right, specMember.Property, specMember.Member, info, body, locals));
+                }
+            }
+
+            return new AbstractObject(info, creation, members, checkedOnItsOwn);
+        }
+    }
+}
