@@ -20,12 +20,12 @@ double Mean(string method, int sites) => summary.Reports
     .Single(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && (int)r.BenchmarkCase.Parameters["Sites"] == sites)
     .ResultStatistics!.Mean;
 
-double compile10 = Mean("Compile", 10_000), analyzed10 = Mean("CompileAndAnalyze", 10_000);
-double compile40 = Mean("Compile", 40_000), analyzed40 = Mean("CompileAndAnalyze", 40_000);
-double overhead10 = (analyzed10 - compile10) / compile10;
-double analyzerScaling = (analyzed40 - compile40) / (analyzed10 - compile10);
-double totalScaling = analyzed40 / analyzed10;
-Console.WriteLine($"analyzer overhead at 10,000 sites: {overhead10:P1} of the compilation (target: at most 10%)");
-Console.WriteLine($"40,000 vs 10,000 sites, compile + analyzer: {totalScaling:F2}x (target: at most 4.4x)");
-Console.WriteLine($"40,000 vs 10,000 sites, analyzer alone: {analyzerScaling:F2}x");
-return overhead10 <= 0.10 && totalScaling <= 4.4 ? 0 : 1;
+double compile10 = Mean("Compile", 10_000), analyzer10 = Mean("Analyze", 10_000);
+double compile40 = Mean("Compile", 40_000), analyzer40 = Mean("Analyze", 40_000);
+double cost10 = analyzer10 / compile10;
+double cost40 = analyzer40 / compile40;
+double scaling = analyzer40 / analyzer10;
+Console.WriteLine($"analyzer cost at 10,000 sites: {cost10:P1} of the compilation's own time (target: at most 10%)");
+Console.WriteLine($"analyzer cost at 40,000 sites: {cost40:P1} of the compilation's own time");
+Console.WriteLine($"analyzer time, 40,000 vs 10,000 sites: {scaling:F2}x (target: at most 4.4x)");
+return cost10 <= 0.10 && scaling <= 4.4 ? 0 : 1;

@@ -36,6 +36,17 @@ namespace Emr.Codegen.Benchmarks
                 int found = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result.Length;
                 long analyzed = watch.ElapsedMilliseconds;
                 var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).Result;
+                watch.Restart();
+                var catalog = new SpecTypeCatalog();
+                int reported = 0;
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var model = compilation.GetSemanticModel(tree);
+                    RequestAnalyzer.AnalyzeTree(model, catalog, d => reported++, CancellationToken.None);
+                }
+
+                long direct = watch.ElapsedMilliseconds;
+                Console.WriteLine($"direct walker: {direct} ms, {reported} reported");
                 Console.WriteLine($"sites {sites}: GetDiagnostics {diagnostics} ms, Emit {emit} ms, analyzer diagnostics alone {analyzed} ms ({found} found), analyzer execution time {telemetry.ExecutionTime.TotalMilliseconds:F0} ms");
             }
         }

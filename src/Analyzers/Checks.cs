@@ -30,6 +30,11 @@ namespace Emr.Codegen.Analyzers
         public static void CheckAssignment(SpecMember target, ExpressionSyntax value, SpecObjectInfo owner, SyntaxValues values, SyntaxNode? body, Action<Diagnostic> report)
         {
             MemberModel member = target.Member;
+            if (member.Enum is null && member.Constraints is null)
+            {
+                return;
+            }
+
             EnumModel? enumModel = owner.EnumOf(member);
             if (member.IsList)
             {
@@ -98,9 +103,10 @@ namespace Emr.Codegen.Analyzers
         /// <summary>Checks an object's rules, and those of the objects built inside it, on one path.</summary>
         public static void CheckRules(AbstractObject obj, Action<Diagnostic> report)
         {
+            Func<string, KnownValue> lookup = obj.Lookup;
             foreach (RuleModel rule in obj.Info.Model.Rules)
             {
-                if (RuleEvaluator.IsViolated(rule, obj.Lookup))
+                if (RuleEvaluator.IsViolated(rule, lookup))
                 {
                     report(RuleDiagnostic(rule, obj));
                 }

@@ -265,7 +265,7 @@ namespace Emr.Codegen.Analyzers
             if (value != null && SyntaxValues.Unwrap(value) is BaseObjectCreationExpressionSyntax creation && _values.CreatedObject(creation, declaredType) is SpecObjectInfo info)
             {
                 CheckInitializerValues(creation, info);
-                paths = ScanChildren(creation, paths);
+                paths = ScanCreation(creation, paths);
                 _everTracked.Add(local);
                 return paths.Select(p => new PathState(p.Locals.SetItem(local, _values.ReadCreation(creation, info, _body, p.Get)))).ToList();
             }
@@ -316,11 +316,32 @@ namespace Emr.Codegen.Analyzers
 
         private List<PathState> Scan(SyntaxNode? node, List<PathState> paths) => node is null ? paths : ScanNode(node, paths, inFunction: false);
 
-        private List<PathState> ScanChildren(SyntaxNode node, List<PathState> paths)
+        /// <summary>Scans what a creation holds; literals and nested object initializers need no scan of their own.</summary>
+        private List<PathState> ScanCreation(BaseObjectCreationExpressionSyntax creation, List<PathState> paths)
         {
-            foreach (SyntaxNode child in node.ChildNodes())
+            paths = Scan(creation.ArgumentList, paths);
+            if (creation.Initializer is not { } initializer)
             {
-                paths = ScanNode(child, paths, inFunction: false);
+                return paths;
+            }
+
+            foreach (ExpressionSyntax item in initializer.Expressions)
+            {
+                ExpressionSyntax value = item is AssignmentExpressionSyntax assignment ? assignment.Right : item;
+                switch (SyntaxValues.Unwrap(value))
+                {
+                    case LiteralExpressionSyntax:
+                        break;
+                    case BaseObjectCreationExpressionSyntax nested:
+                        paths = ScanCreation(nested, paths);
+                        break;
+                    case InitializerExpressionSyntax nestedInitializer:
+                        paths = Scan(nestedInitializer, paths);
+                        break;
+                    default:
+                        paths = Scan(value, paths);
+                        break;
+                }
             }
 
             return paths;
@@ -348,7 +369,7 @@ namespace Emr.Codegen.Analyzers
                 case BaseObjectCreationExpressionSyntax creation when !inFunction && !IsInSpecInitializer(creation) && _values.CreatedObject(creation, null) is SpecObjectInfo info:
                     CheckInitializerValues(creation, info);
                     Checks.CheckRules(_values.ReadCreation(creation, info, _body, null), _report);
-                    return ScanChildren(creation, paths);
+                    return ScanCreation(creation, paths);
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } assignment when !inFunction && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
                     && !(member.Expression is IdentifierNameSyntax receiver && _everTracked.Contains(receiver.Identifier.ValueText)):
                     CheckUntrackedAssignment(member, assignment.Right);

@@ -34,24 +34,25 @@ namespace Emr.Codegen.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var catalog = new SpecTypeCatalog();
-                start.RegisterSemanticModelAction(c => AnalyzeTree(c, catalog));
+                start.RegisterSemanticModelAction(c => AnalyzeTree(c.SemanticModel, catalog, c.ReportDiagnostic, c.CancellationToken));
             });
         }
 
-        private static void AnalyzeTree(SemanticModelAnalysisContext context, SpecTypeCatalog catalog)
+        /// <summary>The analyzer's whole work on one file (the benchmarks call it directly to measure it).</summary>
+        internal static void AnalyzeTree(SemanticModel model, SpecTypeCatalog catalog, Action<Diagnostic> reportDiagnostic, System.Threading.CancellationToken cancellationToken)
         {
-            var values = new SyntaxValues(context.SemanticModel, catalog);
-            Action<Diagnostic> report = Deduplicating(context.ReportDiagnostic);
-            SyntaxNode root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            var values = new SyntaxValues(model, catalog);
+            Action<Diagnostic> report = Deduplicating(reportDiagnostic);
+            SyntaxNode root = model.SyntaxTree.GetRoot(cancellationToken);
             if (root is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any())
             {
-                FlowWalker.Analyze(unit, values, context.SemanticModel, report);
+                FlowWalker.Analyze(unit, values, model, report);
             }
 
             foreach (SyntaxNode body in Bodies(root))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                FlowWalker.Analyze(body, values, context.SemanticModel, report);
+                cancellationToken.ThrowIfCancellationRequested();
+                FlowWalker.Analyze(body, values, model, report);
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -21,6 +22,14 @@ namespace Emr.Codegen.Analyzers
             Type = type;
             Fragment = fragment;
             Model = model;
+            foreach (RuleModel rule in model.Rules)
+            {
+                foreach (string path in RuleEvaluator.Paths(rule.When).Concat(RuleEvaluator.Paths(rule.Require)))
+                {
+                    RuleMembers.Add(path.Split('.')[0]);
+                }
+            }
+
             foreach (MemberModel member in model.Members)
             {
                 string name = GeneratedNames.PropertyName(member, model).TrimStart('@');
@@ -32,6 +41,9 @@ namespace Emr.Codegen.Analyzers
         }
 
         public INamedTypeSymbol Type { get; }
+
+        /// <summary>Members whose values the rules read; the analysis keeps no others (nested objects aside).</summary>
+        public HashSet<string> RuleMembers { get; } = new HashSet<string>(StringComparer.Ordinal);
 
         public SpecModel Fragment { get; }
 
@@ -129,6 +141,11 @@ namespace Emr.Codegen.Analyzers
         /// <summary>The value at a dotted path; members never set on this path are known to be absent.</summary>
         public AbstractValue? ValueAt(string path)
         {
+            if (path.IndexOf('.') < 0)
+            {
+                return Members.TryGetValue(path, out AbstractValue? direct) ? direct : null;
+            }
+
             AbstractObject current = this;
             string[] segments = path.Split('.');
             for (int i = 0; i < segments.Length; i++)

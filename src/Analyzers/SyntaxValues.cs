@@ -19,6 +19,7 @@ namespace Emr.Codegen.Analyzers
         private readonly SemanticModel _model;
         private readonly SpecTypeCatalog _catalog;
         private readonly Dictionary<(int, string), ISymbol?> _names = new Dictionary<(int, string), ISymbol?>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, ExpressionSyntax>> _constLocals = new Dictionary<SyntaxNode, Dictionary<string, ExpressionSyntax>>();
 
         public SyntaxValues(SemanticModel model, SpecTypeCatalog catalog)
         {
@@ -44,7 +45,7 @@ namespace Emr.Codegen.Analyzers
         private ISymbol? Resolve(ExpressionSyntax name, SpeculativeBindingOption option)
         {
             int anchor = Anchor(name);
-            string text = name.ToString();
+            string text = name is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : name.ToString();
             if (!_names.TryGetValue((anchor, text), out ISymbol? symbol))
             {
                 symbol = option == SpeculativeBindingOption.BindAsTypeOrNamespace
@@ -112,7 +113,7 @@ namespace Emr.Codegen.Analyzers
                     return Constant(creation.ArgumentList!.Arguments[0].Expression, null, body);
                 case IdentifierNameSyntax identifier:
                     // A const local of this body, or a const field in scope.
-                    if (body != null && ConstLocal(identifier.Identifier.ValueText, body) is ExpressionSyntax localValue)
+                    if (body != null && ConstLocals(body).TryGetValue(identifier.Identifier.ValueText, out ExpressionSyntax? localValue))
                     {
                         return Constant(localValue, enumModel, null);
                     }
@@ -128,25 +129,30 @@ namespace Emr.Codegen.Analyzers
         private SpecValue? ConstField(ExpressionSyntax name) =>
             Resolve(name, SpeculativeBindingOption.BindAsExpression) is IFieldSymbol { HasConstantValue: true } field ? FromObject(field.ConstantValue, null) : null;
 
-        private static ExpressionSyntax? ConstLocal(string name, SyntaxNode body)
+        /// <summary>The const locals of a body and their values, found once per body.</summary>
+        private Dictionary<string, ExpressionSyntax> ConstLocals(SyntaxNode body)
         {
-            foreach (LocalDeclarationStatementSyntax declaration in body.DescendantNodes().OfType<LocalDeclarationStatementSyntax>())
+            if (!_constLocals.TryGetValue(body, out Dictionary<string, ExpressionSyntax>? locals))
             {
-                if (!declaration.IsConst)
+                locals = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+                foreach (SyntaxNode node in body.DescendantNodes())
                 {
-                    continue;
-                }
-
-                foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
-                {
-                    if (variable.Identifier.ValueText == name)
+                    if (node is LocalDeclarationStatementSyntax { IsConst: true } declaration)
                     {
-                        return variable.Initializer?.Value;
+                        foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
+                        {
+                            if (variable.Initializer != null)
+                            {
+                                locals[variable.Identifier.ValueText] = variable.Initializer.Value;
+                            }
+                        }
                     }
                 }
+
+                _constLocals[body] = locals;
             }
 
-            return null;
+            return locals;
         }
 
         private static SpecValue? FromObject(object? value, LiteralExpressionSyntax? literal) => value switch
@@ -214,7 +220,7 @@ namespace Emr.Codegen.Analyzers
 
             if (expression is BaseObjectCreationExpressionSyntax creation && !member.IsList && CreatedObject(creation, property?.Type) is SpecObjectInfo nested)
             {
-                return new AbstractValue(KnownValue.PresentUnknown, value, ReadCreation(creation, nested, body, locals));
+                return new AbstractValue(KnownValue.PresentUnknown, value, ReadCreation(creation, nested, body, locals, allMembers: true));
             }
 
             if (expression is IdentifierNameSyntax local && locals?.Invoke(local.Identifier.ValueText) is AbstractObject tracked)
@@ -233,28 +239,31 @@ namespace Emr.Codegen.Analyzers
             return new AbstractValue(surelySet ? KnownValue.PresentUnknown : KnownValue.Unknown, value);
         }
 
-        /// <summary>An object creation with its initializer; members it does not set are absent.</summary>
-        public AbstractObject ReadCreation(BaseObjectCreationExpressionSyntax creation, SpecObjectInfo info, SyntaxNode? body, Func<string, AbstractObject?>? locals, bool checkedOnItsOwn = false)
+        /// <summary>
+        /// An object creation with its initializer; members it does not set are absent. Of a request, only the members
+        /// its rules read are kept; of an object nested in one, all, since the owner's rules may read any of them.
+        /// </summary>
+        public AbstractObject ReadCreation(BaseObjectCreationExpressionSyntax creation, SpecObjectInfo info, SyntaxNode? body, Func<string, AbstractObject?>? locals, bool checkedOnItsOwn = false, bool allMembers = false)
         {
-            ImmutableDictionary<string, AbstractValue> members = ImmutableDictionary<string, AbstractValue>.Empty;
+            ImmutableDictionary<string, AbstractValue>.Builder members = ImmutableDictionary.CreateBuilder<string, AbstractValue>(StringComparer.Ordinal);
             if (creation.Initializer is { } initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
             {
                 foreach (ExpressionSyntax item in initializer.Expressions)
                 {
-                    if (item is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment || info.MemberFor(name.Identifier.ValueText) is not SpecMember specMember)
+                    if (item is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment || info.MemberFor(name.Identifier.ValueText) is not SpecMember specMember
+                        || (!allMembers && specMember.Member.Kind != ValueKind.Object && !info.RuleMembers.Contains(specMember.Member.Name)))
                     {
                         continue;
                     }
 
-                    members = members.SetItem(
-                        specMember.Member.Name,
+                    members[specMember.Member.Name] =
                         assignment.Right is InitializerExpressionSyntax
                             ? new AbstractValue(KnownValue.Unknown, assignment.Right) // Prop = { ... } fills a value the analysis does not see.
-                            : Read(assignment.Right, specMember.Property, specMember.Member, info, body, locals));
+                            : Read(assignment.Right, specMember.Property, specMember.Member, info, body, locals);
                 }
             }
 
-            return new AbstractObject(info, creation, members, checkedOnItsOwn);
+            return new AbstractObject(info, creation, members.ToImmutable(), checkedOnItsOwn);
         }
     }
 }
