@@ -6,6 +6,12 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Emr.Codegen.Benchmarks;
 
+if (args.Length == 3 && args[0] == "--walk")
+{
+    QuickProbe.Walk(int.Parse(args[1]), int.Parse(args[2]));
+    return 0;
+}
+
 if (args.Length == 2 && args[0] == "--probe")
 {
     QuickProbe.Run(int.Parse(args[1]));

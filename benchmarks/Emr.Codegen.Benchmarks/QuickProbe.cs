@@ -13,6 +13,20 @@ namespace Emr.Codegen.Benchmarks
     /// <summary>A quick look (Stopwatch, not BenchmarkDotNet) while working on the analyzer: dotnet run -c Release -- --probe N.</summary>
     public static class QuickProbe
     {
+        /// <summary>Only the analyzer's work, many times: for a profiler.</summary>
+        public static void Walk(int sites, int rounds)
+        {
+            var compilation = AnalyzerCostBenchmarks.CreateCompilation(sites, AnalyzerCostBenchmarks.GeneratedTypes());
+            for (int round = 0; round < rounds; round++)
+            {
+                var catalog = new SpecTypeCatalog();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    RequestAnalyzer.AnalyzeTree(compilation.GetSemanticModel(tree), catalog, _ => { }, CancellationToken.None);
+                }
+            }
+        }
+
         public static void Run(int sites)
         {
             var types = AnalyzerCostBenchmarks.GeneratedTypes();

@@ -112,9 +112,9 @@ namespace Emr.Codegen.Analyzers
                 }
             }
 
-            foreach (AbstractValue value in obj.Members.Values)
+            foreach (KeyValuePair<string, AbstractValue> member in obj.Members.Entries)
             {
-                if (value.Object is { CheckedOnItsOwn: false } nested)
+                if (member.Value.Object is { CheckedOnItsOwn: false } nested)
                 {
                     CheckRules(nested, report);
                 }

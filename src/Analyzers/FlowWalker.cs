@@ -41,18 +41,18 @@ namespace Emr.Codegen.Analyzers
         /// <summary>One path: what each tracked local holds.</summary>
         private sealed class PathState
         {
-            public PathState(ImmutableDictionary<string, AbstractObject> locals) => Locals = locals;
+            public PathState(SmallMap<AbstractObject> locals) => Locals = locals;
 
-            public ImmutableDictionary<string, AbstractObject> Locals { get; }
+            public SmallMap<AbstractObject> Locals { get; }
 
-            public AbstractObject? Get(string name) => Locals.TryGetValue(name, out AbstractObject? value) ? value : null;
+            public AbstractObject? Get(string name) => Locals.Get(name);
         }
 
         /// <summary>Analyzes a body: a block, an expression body, or the statements of a program.</summary>
         public static void Analyze(SyntaxNode body, SyntaxValues values, SemanticModel model, Action<Diagnostic> report)
         {
             var walker = new FlowWalker(values, model, body, report);
-            var paths = new List<PathState> { new PathState(ImmutableDictionary.Create<string, AbstractObject>(StringComparer.Ordinal)) };
+            var paths = new List<PathState> { new PathState(SmallMap<AbstractObject>.Empty) };
             if (body is CompilationUnitSyntax unit)
             {
                 foreach (GlobalStatementSyntax statement in unit.Members.OfType<GlobalStatementSyntax>())
@@ -216,7 +216,7 @@ namespace Emr.Codegen.Analyzers
                 }
 
                 AbstractObject? updated = Update(obj, segments, 0, assignment.Right, path, ref checkedValue);
-                result.Add(new PathState(updated is null ? path.Locals.Remove(rootName) : path.Locals.SetItem(rootName, updated)));
+                result.Add(new PathState(updated is null ? path.Locals.Remove(rootName) : path.Locals.Set(rootName, updated)));
             }
 
             return result;
@@ -249,13 +249,14 @@ namespace Emr.Codegen.Analyzers
                 return obj.With(target.Member.Name, read);
             }
 
-            if (!obj.Members.TryGetValue(target.Member.Name, out AbstractValue? nested) || nested.Object is null)
+            AbstractValue? nested = obj.Members.Get(target.Member.Name);
+            if (nested?.Object is null)
             {
                 // The nested object is not one the analysis follows; what it holds is unknown.
                 return obj.With(target.Member.Name, new AbstractValue(nested?.Known.State == KnownState.Absent ? KnownValue.PresentUnknown : nested?.Known ?? KnownValue.Unknown, nested?.Syntax));
             }
 
-            AbstractObject? updated = Update(nested.Object, segments, index + 1, value, path, ref checkedValue);
+            AbstractObject? updated = Update(nested!.Object!, segments, index + 1, value, path, ref checkedValue);
             return updated is null ? null : obj.With(target.Member.Name, new AbstractValue(nested.Known, nested.Syntax, updated));
         }
 
@@ -267,7 +268,7 @@ namespace Emr.Codegen.Analyzers
                 CheckInitializerValues(creation, info);
                 paths = ScanCreation(creation, paths);
                 _everTracked.Add(local);
-                return paths.Select(p => new PathState(p.Locals.SetItem(local, _values.ReadCreation(creation, info, _body, p.Get)))).ToList();
+                return paths.Select(p => new PathState(p.Locals.Set(local, _values.ReadCreation(creation, info, _body, p.Get)))).ToList();
             }
 
             paths = Scan(value, paths);
@@ -392,9 +393,12 @@ namespace Emr.Codegen.Analyzers
                     return inFunction ? paths.Select(p => new PathState(p.Locals.Remove(name))).ToList() : paths;
             }
 
-            foreach (SyntaxNode child in node.ChildNodes())
+            foreach (SyntaxNodeOrToken child in node.ChildNodesAndTokens())
             {
-                paths = ScanNode(child, paths, inFunction);
+                if (child.AsNode() is SyntaxNode childNode)
+                {
+                    paths = ScanNode(childNode, paths, inFunction);
+                }
             }
 
             return paths;
@@ -425,9 +429,12 @@ namespace Emr.Codegen.Analyzers
 
         private List<PathState> ScanChildrenIn(SyntaxNode function, List<PathState> paths)
         {
-            foreach (SyntaxNode child in function.ChildNodes())
+            foreach (SyntaxNodeOrToken child in function.ChildNodesAndTokens())
             {
-                paths = ScanNode(child, paths, inFunction: true);
+                if (child.AsNode() is SyntaxNode childNode)
+                {
+                    paths = ScanNode(childNode, paths, inFunction: true);
+                }
             }
 
             return paths;

@@ -64,6 +64,28 @@ namespace Emr.Codegen.Analyzers
         // Fragments are the same text in every compilation of a project: read each once per process.
         private static readonly ConcurrentDictionary<string, SpecModel?> Fragments = new ConcurrentDictionary<string, SpecModel?>();
         private readonly ConcurrentDictionary<ITypeSymbol, SpecObjectInfo?> _types = new ConcurrentDictionary<ITypeSymbol, SpecObjectInfo?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _hasRules = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>Whether an object of this type, or one nested in it, has rules to check.</summary>
+        public bool HasRulesWithin(ITypeSymbol type) => HasRulesWithin(type, 0);
+
+        private bool HasRulesWithin(ITypeSymbol type, int depth)
+        {
+            if (_hasRules.TryGetValue(type, out bool known))
+            {
+                return known;
+            }
+
+            // Deeply nested or recursive types are assumed to have rules.
+            bool result = depth > 4 || (Get(type) is SpecObjectInfo info && (info.Model.Rules.Count > 0 || info.Model.Members.Any(m =>
+                m.Kind == ValueKind.Object && !m.IsList && info.MemberFor(GeneratedNames.PropertyName(m, info.Model).TrimStart('@')) is SpecMember nested
+                && HasRulesWithin(UnwrapNullable(nested.Property.Type), depth + 1))));
+            _hasRules[type] = result;
+            return result;
+        }
+
+        public static ITypeSymbol UnwrapNullable(ITypeSymbol type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
         public SpecObjectInfo? Get(ITypeSymbol? type)
         {
@@ -118,7 +140,7 @@ namespace Emr.Codegen.Analyzers
     /// <summary>An object built in the code under analysis, with the members set on one path.</summary>
     internal sealed class AbstractObject
     {
-        public AbstractObject(SpecObjectInfo info, SyntaxNode syntax, ImmutableDictionary<string, AbstractValue> members, bool checkedOnItsOwn = false)
+        public AbstractObject(SpecObjectInfo info, SyntaxNode syntax, SmallMap<AbstractValue> members, bool checkedOnItsOwn = false)
         {
             Info = info;
             Syntax = syntax;
@@ -131,26 +153,27 @@ namespace Emr.Codegen.Analyzers
         /// <summary>The object creation.</summary>
         public SyntaxNode Syntax { get; }
 
-        public ImmutableDictionary<string, AbstractValue> Members { get; }
+        public SmallMap<AbstractValue> Members { get; }
 
         /// <summary>Created outside an initializer and checked where it was created, not again with its owner.</summary>
         public bool CheckedOnItsOwn { get; }
 
-        public AbstractObject With(string member, AbstractValue value) => new AbstractObject(Info, Syntax, Members.SetItem(member, value), CheckedOnItsOwn);
+        public AbstractObject With(string member, AbstractValue value) => new AbstractObject(Info, Syntax, Members.Set(member, value), CheckedOnItsOwn);
 
         /// <summary>The value at a dotted path; members never set on this path are known to be absent.</summary>
         public AbstractValue? ValueAt(string path)
         {
             if (path.IndexOf('.') < 0)
             {
-                return Members.TryGetValue(path, out AbstractValue? direct) ? direct : null;
+                return Members.Get(path);
             }
 
             AbstractObject current = this;
             string[] segments = path.Split('.');
             for (int i = 0; i < segments.Length; i++)
             {
-                if (!current.Members.TryGetValue(segments[i], out AbstractValue? value))
+                AbstractValue? value = current.Members.Get(segments[i]);
+                if (value is null)
                 {
                     return null;
                 }
@@ -181,12 +204,13 @@ namespace Emr.Codegen.Analyzers
                 return With(segments[index], value);
             }
 
-            if (!Members.TryGetValue(segments[index], out AbstractValue? nested) || nested.Object is null)
+            AbstractValue? nested = Members.Get(segments[index]);
+            if (nested?.Object is null)
             {
                 return null;
             }
 
-            AbstractObject? updated = nested.Object.WithPath(segments, index + 1, value);
+            AbstractObject? updated = nested!.Object!.WithPath(segments, index + 1, value);
             return updated is null ? null : With(segments[index], new AbstractValue(nested.Known, nested.Syntax, updated));
         }
     }

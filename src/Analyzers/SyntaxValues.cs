@@ -245,25 +245,27 @@ namespace Emr.Codegen.Analyzers
         /// </summary>
         public AbstractObject ReadCreation(BaseObjectCreationExpressionSyntax creation, SpecObjectInfo info, SyntaxNode? body, Func<string, AbstractObject?>? locals, bool checkedOnItsOwn = false, bool allMembers = false)
         {
-            ImmutableDictionary<string, AbstractValue>.Builder members = ImmutableDictionary.CreateBuilder<string, AbstractValue>(StringComparer.Ordinal);
+            var members = new List<KeyValuePair<string, AbstractValue>>();
             if (creation.Initializer is { } initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
             {
                 foreach (ExpressionSyntax item in initializer.Expressions)
                 {
                     if (item is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment || info.MemberFor(name.Identifier.ValueText) is not SpecMember specMember
-                        || (!allMembers && specMember.Member.Kind != ValueKind.Object && !info.RuleMembers.Contains(specMember.Member.Name)))
+                        || (!allMembers && !info.RuleMembers.Contains(specMember.Member.Name)
+                            && (specMember.Member.Kind != ValueKind.Object || !_catalog.HasRulesWithin(specMember.Property.Type))))
                     {
                         continue;
                     }
 
-                    members[specMember.Member.Name] =
+                    members.Add(new KeyValuePair<string, AbstractValue>(
+                        specMember.Member.Name,
                         assignment.Right is InitializerExpressionSyntax
                             ? new AbstractValue(KnownValue.Unknown, assignment.Right) // Prop = { ... } fills a value the analysis does not see.
-                            : Read(assignment.Right, specMember.Property, specMember.Member, info, body, locals);
+                            : Read(assignment.Right, specMember.Property, specMember.Member, info, body, locals)));
                 }
             }
 
-            return new AbstractObject(info, creation, members.ToImmutable(), checkedOnItsOwn);
+            return new AbstractObject(info, creation, SmallMap<AbstractValue>.From(members), checkedOnItsOwn);
         }
     }
 }

@@ -177,11 +177,19 @@ namespace Emr.Codegen.Spec
             return left.Kind == SpecValueKind.Number ? left.ToNumber() == right.ToNumber() : left.Text == right.Text;
         }
 
+        // Patterns come from the spec: few, and matched for every constant an analyzer sees, so each is built once.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new System.Collections.Concurrent.ConcurrentDictionary<string, Regex>(StringComparer.Ordinal);
+
         public static bool Matches(string text, string pattern)
         {
             try
             {
-                return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                if (Patterns.Count > 1024)
+                {
+                    Patterns.Clear();
+                }
+
+                return Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).IsMatch(text);
             }
             catch (RegexMatchTimeoutException)
             {
