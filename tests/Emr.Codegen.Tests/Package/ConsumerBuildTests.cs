@@ -49,7 +49,7 @@ namespace Emr.Codegen.Tests.Package
             PackageFixture.Run(directory, "dotnet", "build -nologo -clp:NoSummary", ("NUGET_PACKAGES", _package.Packages));
 
         private static string[] Diagnostics(string output) =>
-            Regex.Matches(output, @"(?:warning|error) (EMR\d{4}): (.*?) \[").Select(m => m.Groups[1].Value + ": " + m.Groups[2].Value).Distinct().OrderBy(s => s).ToArray();
+            Regex.Matches(output, @"(?:warning|error) (EMR\d{4}): (.*?)(?: \(https?://[^)]*\))? \[").Select(m => m.Groups[1].Value + ": " + m.Groups[2].Value).Distinct().OrderBy(s => s).ToArray();
 
         private static string Generated(string directory, string file) =>
             File.ReadAllText(Directory.GetFiles(Path.Combine(directory, "obj"), file, SearchOption.AllDirectories).Single());
