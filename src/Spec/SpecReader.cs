@@ -781,38 +781,23 @@ namespace Emr.Codegen.Spec
                 }
             }
 
-            bool IsStringKind(string name)
+            // A constraint that does not fit the member's type is reported and left out.
+            bool Fits(string name, bool fits, string what)
             {
-                if (at.Node[name] != null && kind != ValueKind.String)
+                if (at.Node[name] != null && !fits)
                 {
-                    Report(SpecDiagnosticIds.WrongValueType, "'" + name + "' applies to strings, and '" + memberPath + "' is not one", new Located(at.Node[name]!, at.File));
+                    Report(SpecDiagnosticIds.WrongValueType, "'" + name + "' applies to " + what + ", and '" + memberPath + "' is not one", new Located(at.Node[name]!, at.File));
                     return false;
                 }
 
                 return true;
             }
 
-            bool IsNumberKind(string name)
-            {
-                if (at.Node[name] != null && kind != ValueKind.Integer && kind != ValueKind.UnsignedInteger && kind != ValueKind.Float)
-                {
-                    Report(SpecDiagnosticIds.WrongValueType, "'" + name + "' applies to numbers, and '" + memberPath + "' is not one", new Located(at.Node[name]!, at.File));
-                    return false;
-                }
-
-                return true;
-            }
-
-            bool IsListKind(string name)
-            {
-                if (at.Node[name] != null && !isList)
-                {
-                    Report(SpecDiagnosticIds.WrongValueType, "'" + name + "' applies to lists, and '" + memberPath + "' is not one", new Located(at.Node[name]!, at.File));
-                    return false;
-                }
-
-                return true;
-            }
+            bool isString = kind == ValueKind.String;
+            bool isNumber = kind == ValueKind.Integer || kind == ValueKind.UnsignedInteger || kind == ValueKind.Float;
+            bool IsStringKind(string name) => Fits(name, isString, "strings");
+            bool IsNumberKind(string name) => Fits(name, isNumber, "numbers");
+            bool IsListKind(string name) => Fits(name, isList, "lists");
 
             return new ConstraintsModel(
                 IsStringKind("minLength") ? Int("minLength") : null,

@@ -28,20 +28,13 @@ namespace Emr.Codegen.Tests.Analyzers
                 FixedCode = fixedSource;
                 CodeActionEquivalenceKey = equivalenceKey;
                 CodeActionIndex = index;
-                foreach (var state in new[] { TestState, FixedState })
-                {
-                    state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
-                    foreach (var (name, text) in DefaultGenerated.Value)
-                    {
-                        state.Sources.Add((name, text));
-                    }
-                }
+                AddReferencesAndSources(TestState, DefaultGenerated.Value);
+                AddReferencesAndSources(FixedState, DefaultGenerated.Value);
             }
 
-            protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+            protected override ParseOptions CreateParseOptions() => AnalyzerVerifier.ParseOptions;
 
-            protected override CompilationOptions CreateCompilationOptions() =>
-                ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+            protected override CompilationOptions CreateCompilationOptions() => WithNullable(base.CreateCompilationOptions());
         }
 
         [Fact]

@@ -76,18 +76,31 @@ namespace Emr.Codegen.Tests.Infrastructure
             await test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>References without a download, and the generated code as sources.</summary>
+        public static void AddReferencesAndSources(SolutionState state, IReadOnlyList<(string Name, string Text)>? generated = null)
+        {
+            state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+            foreach (var (name, text) in generated ?? Array.Empty<(string, string)>())
+            {
+                state.Sources.Add((name, text));
+            }
+        }
+
+        public static ParseOptions ParseOptions => new CSharpParseOptions(LanguageVersion.Latest);
+
+        public static CompilationOptions WithNullable(CompilationOptions options) => ((CSharpCompilationOptions)options).WithNullableContextOptions(NullableContextOptions.Enable);
+
         public sealed class Test : CSharpAnalyzerTest<RequestAnalyzer, DefaultVerifier>
         {
             public Test()
             {
                 ReferenceAssemblies = References;
-                TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+                AddReferencesAndSources(TestState);
             }
 
-            protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Latest);
+            protected override ParseOptions CreateParseOptions() => AnalyzerVerifier.ParseOptions;
 
-            protected override CompilationOptions CreateCompilationOptions() =>
-                ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+            protected override CompilationOptions CreateCompilationOptions() => WithNullable(base.CreateCompilationOptions());
         }
     }
 }
