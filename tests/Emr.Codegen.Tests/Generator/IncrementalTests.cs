@@ -15,15 +15,12 @@ namespace Emr.Codegen.Tests.Generator
     {
         private static readonly string[] Steps = { TrackingNames.SpecFiles, TrackingNames.SpecRead, TrackingNames.SpecDiagnostics, TrackingNames.SpecModel, TrackingNames.FileModels };
 
-        private static AdditionalText? _lastText;
-
-        private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(string specText)
+        private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Spec) FirstRun(string specText)
         {
             var compilation = GeneratorHarness.CreateCompilation(new[] { "class Program { static void Main() { } }" });
             var text = new InMemoryAdditionalText(TestPaths.DefaultSpec, specText);
-            _lastText = text;
             GeneratorDriver driver = GeneratorHarness.CreateDriver(new AdditionalText[] { text }).RunGenerators(compilation);
-            return (driver, compilation);
+            return (driver, compilation, text);
         }
 
         private static GeneratorRunResult Result(GeneratorDriver driver) => driver.GetRunResult().Results.Single();
@@ -31,7 +28,7 @@ namespace Emr.Codegen.Tests.Generator
         [Fact]
         public void An_unrelated_csharp_edit_leaves_every_step_cached_or_unchanged()
         {
-            var (driver, compilation) = FirstRun(File.ReadAllText(TestPaths.DefaultSpec));
+            var (driver, compilation, _) = FirstRun(File.ReadAllText(TestPaths.DefaultSpec));
             var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 42; }", GeneratorHarness.ParseOptions));
             driver = driver.RunGenerators(edited);
             GeneratorRunResult result = Result(driver);
@@ -49,10 +46,10 @@ namespace Emr.Codegen.Tests.Generator
         public void A_whitespace_only_spec_edit_changes_no_output()
         {
             string spec = File.ReadAllText(TestPaths.DefaultSpec);
-            var (driver, compilation) = FirstRun(spec);
+            var (driver, compilation, specText) = FirstRun(spec);
             ImmutableArray<GeneratedSourceResult> before = Result(driver).GeneratedSources;
             driver = driver.ReplaceAdditionalText(
-                FindText(driver, compilation),
+                specText,
                 new InMemoryAdditionalText(TestPaths.DefaultSpec, "\n\n" + spec.Replace("\n", "\r\n\t  ") + "\n\n"));
             driver = driver.RunGenerators(compilation);
             GeneratorRunResult result = Result(driver);
@@ -67,10 +64,10 @@ namespace Emr.Codegen.Tests.Generator
         public void Changing_one_object_regenerates_only_that_objects_file()
         {
             string spec = File.ReadAllText(TestPaths.DefaultSpec);
-            var (driver, compilation) = FirstRun(spec);
+            var (driver, compilation, specText) = FirstRun(spec);
             string changed = spec.Replace("\"A tag: a key and a value.\"", "\"A tag, with a key and a value.\"");
             Assert.NotEqual(spec, changed);
-            driver = driver.ReplaceAdditionalText(FindText(driver, compilation), new InMemoryAdditionalText(TestPaths.DefaultSpec, changed));
+            driver = driver.ReplaceAdditionalText(specText, new InMemoryAdditionalText(TestPaths.DefaultSpec, changed));
             driver = driver.RunGenerators(compilation);
             GeneratorRunResult result = Result(driver);
             var reasons = result.TrackedSteps[TrackingNames.FileModels].Single().Outputs.Select(o => (Model: (FileModel)o.Value, o.Reason)).ToList();
@@ -82,7 +79,7 @@ namespace Emr.Codegen.Tests.Generator
         [Fact]
         public void Pipeline_models_hold_no_roslyn_symbols_syntax_or_compilations()
         {
-            var (driver, _) = FirstRun(File.ReadAllText(TestPaths.DefaultSpec));
+            var (driver, _, _) = FirstRun(File.ReadAllText(TestPaths.DefaultSpec));
             foreach (var step in Result(driver).TrackedSteps.Where(s => Steps.Contains(s.Key)).SelectMany(s => s.Value))
             {
                 foreach (var output in step.Outputs)
@@ -118,7 +115,5 @@ namespace Emr.Codegen.Tests.Generator
                 AssertNoRoslynObjects(property.GetValue(value), seen);
             }
         }
-
-        private static AdditionalText FindText(GeneratorDriver driver, Compilation compilation) => _lastText!;
     }
 }
