@@ -78,7 +78,7 @@ namespace Emr.Codegen.Analyzers
                 ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty;
                 if (violation.Kind == ConstraintKind.Enumeration && enumModel != null)
                 {
-                    ITypeSymbol enumType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : property.Type;
+                    ITypeSymbol enumType = SpecTypeCatalog.UnwrapNullable(property.Type);
                     if (member.IsList && enumType is INamedTypeSymbol { IsGenericType: true } list)
                     {
                         enumType = list.TypeArguments[0];

@@ -195,23 +195,5 @@ namespace Emr.Codegen.Analyzers
         }
 
         public KnownValue Lookup(string path) => ValueAt(path)?.Known ?? KnownValue.Absent;
-
-        /// <summary>Replaces the value at a dotted path, if every object on the way is known.</summary>
-        public AbstractObject? WithPath(string[] segments, int index, AbstractValue value)
-        {
-            if (index == segments.Length - 1)
-            {
-                return With(segments[index], value);
-            }
-
-            AbstractValue? nested = Members.Get(segments[index]);
-            if (nested?.Object is null)
-            {
-                return null;
-            }
-
-            AbstractObject? updated = nested!.Object!.WithPath(segments, index + 1, value);
-            return updated is null ? null : With(segments[index], new AbstractValue(nested.Known, nested.Syntax, updated));
-        }
     }
 }
