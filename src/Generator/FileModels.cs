@@ -58,7 +58,7 @@ namespace Emr.Codegen.Generator
             foreach (string segment in path.Split('.'))
             {
                 MemberModel member = current!.FindMember(segment)!;
-                steps.Add(new PathStep(member.Name, ObjectEmitter.PropertyName(member, current), ObjectEmitter.IsNullable(member, current), member.Enum != null, member.Kind, member.IsList));
+                steps.Add(new PathStep(member.Name, GeneratedNames.PropertyName(member, current), ObjectEmitter.IsNullable(member, current), member.Enum != null, member.Kind, member.IsList));
                 current = member.ObjectName != null && objects.TryGetValue(member.ObjectName, out ObjectModel? next) ? next : null;
             }
 

@@ -9,8 +9,6 @@ namespace Emr.Codegen.Generator.Emit
     /// <summary>Emits the class of one spec object: properties, JSON, form encoding and validation.</summary>
     internal static class ObjectEmitter
     {
-        public static string PropertyName(MemberModel member, ObjectModel owner) => GeneratedNames.PropertyName(member, owner);
-
         /// <summary>Required members of input objects are C# <c>required</c> and not nullable; all else is nullable.</summary>
         public static bool IsRequired(MemberModel member, ObjectModel owner) => member.Required && owner.HasRequiredInputs && !member.Disabled;
 
@@ -49,7 +47,7 @@ namespace Emr.Codegen.Generator.Emit
                     w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
                 }
 
-                w.Line("public " + (IsRequired(member, obj) ? "required " : string.Empty) + PropertyType(ns, member, obj) + " " + PropertyName(member, obj) + " { get; set; }");
+                w.Line("public " + (IsRequired(member, obj) ? "required " : string.Empty) + PropertyType(ns, member, obj) + " " + GeneratedNames.PropertyName(member, obj) + " { get; set; }");
             }
 
             if (obj.Role == ObjectRole.Response && obj.FindMember("Error") is null)
@@ -163,7 +161,7 @@ namespace Emr.Codegen.Generator.Emit
             foreach (MemberModel member in obj.Members)
             {
                 w.Line("case " + CSharpNames.StringLiteral(member.Name) + ":");
-                w.Line("    result." + PropertyName(member, obj) + " = " + ReadExpression(ns, member, obj) + ";");
+                w.Line("    result." + GeneratedNames.PropertyName(member, obj) + " = " + ReadExpression(ns, member, obj) + ";");
                 w.Line("    break;");
             }
 
@@ -188,7 +186,7 @@ namespace Emr.Codegen.Generator.Emit
             int index = 0;
             foreach (MemberModel member in obj.Members)
             {
-                string property = "value." + PropertyName(member, obj);
+                string property = "value." + GeneratedNames.PropertyName(member, obj);
                 string local = "v" + index.ToString(CultureInfo.InvariantCulture);
                 index++;
                 bool valueTypeRequired = !IsNullable(member, obj) && !member.IsList && IsValueType(member);
@@ -293,7 +291,7 @@ namespace Emr.Codegen.Generator.Emit
             int index = 0;
             foreach (MemberModel member in obj.Members)
             {
-                string property = "this." + PropertyName(member, obj);
+                string property = "this." + GeneratedNames.PropertyName(member, obj);
                 string name = "prefix + " + CSharpNames.StringLiteral(member.Name);
                 string local = "v" + index.ToString(CultureInfo.InvariantCulture);
                 index++;
@@ -325,7 +323,7 @@ namespace Emr.Codegen.Generator.Emit
             foreach (MemberModel member in obj.Members)
             {
                 string name = "prefix + " + CSharpNames.StringLiteral(member.Name);
-                string target = "result." + PropertyName(member, obj);
+                string target = "result." + GeneratedNames.PropertyName(member, obj);
                 if (member.IsList)
                 {
                     string item = member.Kind == ValueKind.Object
@@ -407,7 +405,7 @@ namespace Emr.Codegen.Generator.Emit
             int index = 0;
             foreach (MemberModel member in obj.Members)
             {
-                string property = "this." + PropertyName(member, obj);
+                string property = "this." + GeneratedNames.PropertyName(member, obj);
                 string local = "m" + index.ToString(CultureInfo.InvariantCulture);
                 index++;
                 string pathExpression = "path + " + CSharpNames.StringLiteral(member.Name);
@@ -604,7 +602,7 @@ namespace Emr.Codegen.Generator.Emit
 
             foreach (MemberModel member in obj.Members)
             {
-                string property = "this." + PropertyName(member, obj);
+                string property = "this." + GeneratedNames.PropertyName(member, obj);
                 string shown = member.IsSensitive ? "\"***\"" : property + (member.IsList ? ".Count + \" items\"" : ".ToString()");
                 bool alwaysSet = !member.IsList && !IsNullable(member, obj) && IsValueType(member);
                 w.Line((alwaysSet ? string.Empty : "if (" + property + " is not null) ") + "{ text.Append(first ? \" \" : \", \").Append(" + CSharpNames.StringLiteral(member.Name + " = ") + ").Append(" + (member.Kind == ValueKind.String && !member.IsList && member.Enum == null && !member.IsSensitive ? "'\"' + " + property + " + '\"'" : shown) + "); first = false; }");
