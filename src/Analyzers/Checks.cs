@@ -44,16 +44,16 @@ namespace Emr.Codegen.Analyzers
                     return;
                 }
 
-                if (ConstraintChecker.CheckCount(member, items.Count) is ConstraintViolation count)
-                {
-                    report(Diagnostic.Create(Descriptors.ItemCount, value.GetLocation(), member.Name + " holds " + items.Count + " items; it " + count.Requirement + SpecMessages.ServerSays(count.ErrorCode)));
-                }
+                CheckItemCount(target, items.Count, value, report);
 
                 if (member.Kind != ValueKind.Object)
                 {
                     foreach (ExpressionSyntax item in items)
                     {
-                        CheckScalar(member, enumModel, target.Property, values.Constant(item, enumModel, body), item, report);
+                        if (values.Constant(item, enumModel, body) is SpecValue itemConstant)
+                        {
+                            CheckScalar(target, owner, itemConstant, item, report);
+                        }
                     }
                 }
 
@@ -62,16 +62,29 @@ namespace Emr.Codegen.Analyzers
 
             if (member.Kind != ValueKind.Object)
             {
-                CheckScalar(member, enumModel, target.Property, values.Constant(value, enumModel, body), value, report);
+                if (values.Constant(value, enumModel, body) is SpecValue constant)
+                {
+                    CheckScalar(target, owner, constant, value, report);
+                }
             }
         }
 
-        private static void CheckScalar(MemberModel member, EnumModel? enumModel, IPropertySymbol property, SpecValue? constant, SyntaxNode value, Action<Diagnostic> report)
+        /// <summary>The number of items given to a list member, at <paramref name="location"/>.</summary>
+        public static void CheckItemCount(SpecMember target, int count, SyntaxNode location, Action<Diagnostic> report)
         {
-            if (constant is null)
+            MemberModel member = target.Member;
+            if (ConstraintChecker.CheckCount(member, count) is ConstraintViolation violation)
             {
-                return;
+                report(Diagnostic.Create(Descriptors.ItemCount, location.GetLocation(), member.Name + " holds " + count + " items; it " + violation.Requirement + SpecMessages.ServerSays(violation.ErrorCode)));
             }
+        }
+
+        /// <summary>One constant given to a member (or one item of a list member), at <paramref name="value"/>.</summary>
+        public static void CheckScalar(SpecMember target, SpecObjectInfo owner, SpecValue constant, SyntaxNode value, Action<Diagnostic> report)
+        {
+            MemberModel member = target.Member;
+            EnumModel? enumModel = owner.EnumOf(member);
+            IPropertySymbol property = target.Property;
 
             foreach (ConstraintViolation violation in ConstraintChecker.CheckValue(member, enumModel, constant))
             {

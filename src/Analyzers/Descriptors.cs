@@ -49,6 +49,16 @@ namespace Emr.Codegen.Analyzers
             description: "The number is below the spec's minimum or above its maximum.",
             helpLinkUri: HelpBase + "emr0004");
 
+        public static readonly DiagnosticDescriptor OutsideOpenEnumeration = new DiagnosticDescriptor(
+            "EMR0007",
+            "Value the spec does not list",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "The enumeration is open: the server may accept values the spec does not list, so this is not an error.",
+            helpLinkUri: HelpBase + "emr0007");
+
         public static readonly DiagnosticDescriptor ItemCount = new DiagnosticDescriptor(
             "EMR0005",
             "Too many or too few items",

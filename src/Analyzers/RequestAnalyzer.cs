@@ -18,6 +18,7 @@ namespace Emr.Codegen.Analyzers
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.NotInEnumeration,
+            Descriptors.OutsideOpenEnumeration,
             Descriptors.Length,
             Descriptors.Pattern,
             Descriptors.Range,
