@@ -1,13 +1,20 @@
+using System.Collections.Concurrent;
+using System.Linq;
 using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers
 {
-    /// <summary>Every diagnostic the analyzers report. Messages come from the spec; IDs are stable.</summary>
+    /// <summary>
+    /// Every diagnostic the analyzers report. Messages come from the spec; IDs are stable. The help link is empty unless
+    /// the spec names its API's documentation (metadata.documentation), which <see cref="WithHelpLink"/> puts in.
+    /// </summary>
     internal static class Descriptors
     {
         public const string Category = "EmrApi";
-        private const string HelpBase = "https://github.com/emr-codegen/emr-codegen/blob/main/README.md#";
+
+        // One descriptor per (ID, address): equal descriptors keep the analyzer driver's caches small.
+        private static readonly ConcurrentDictionary<(string Id, string Url), DiagnosticDescriptor> WithHelpLinks = new ConcurrentDictionary<(string Id, string Url), DiagnosticDescriptor>();
 
         public static readonly DiagnosticDescriptor NotInEnumeration = new DiagnosticDescriptor(
             "EMR0001",
@@ -17,7 +24,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The value is not one the spec's enumeration names; the server rejects it.",
-            helpLinkUri: HelpBase + "emr0001");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor Length = new DiagnosticDescriptor(
             "EMR0002",
@@ -27,7 +34,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The string is shorter or longer than the spec allows.",
-            helpLinkUri: HelpBase + "emr0002");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor Pattern = new DiagnosticDescriptor(
             "EMR0003",
@@ -37,7 +44,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The string has characters or a form the spec does not allow.",
-            helpLinkUri: HelpBase + "emr0003");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor Range = new DiagnosticDescriptor(
             "EMR0004",
@@ -47,7 +54,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The number is below the spec's minimum or above its maximum.",
-            helpLinkUri: HelpBase + "emr0004");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor OutsideOpenEnumeration = new DiagnosticDescriptor(
             "EMR0007",
@@ -57,7 +64,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Info,
             isEnabledByDefault: true,
             description: "The enumeration is open: the server may accept values the spec does not list, so this is not an error.",
-            helpLinkUri: HelpBase + "emr0007");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor ItemCount = new DiagnosticDescriptor(
             "EMR0005",
@@ -67,7 +74,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The list holds more or fewer items than the spec allows.",
-            helpLinkUri: HelpBase + "emr0005");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor NotAllowed = new DiagnosticDescriptor(
             "EMR0006",
@@ -77,7 +84,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The value is not among the spec's allowed values.",
-            helpLinkUri: HelpBase + "emr0006");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor RuleError = new DiagnosticDescriptor(
             "EMR0010",
@@ -87,7 +94,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The members' values together break a rule of the spec; the server rejects the request with the error code named.",
-            helpLinkUri: HelpBase + "emr0010");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor RuleWarning = new DiagnosticDescriptor(
             "EMR0011",
@@ -97,7 +104,7 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The members' values together make a setting ineffective, as a rule of the spec says; the server accepts the request.",
-            helpLinkUri: HelpBase + "emr0011");
+            helpLinkUri: string.Empty);
 
         public static readonly DiagnosticDescriptor RuleInfo = new DiagnosticDescriptor(
             "EMR0012",
@@ -107,7 +114,30 @@ namespace Emr.Codegen.Analyzers
             DiagnosticSeverity.Info,
             isEnabledByDefault: true,
             description: "A rule of the spec marked informational applies to these values.",
-            helpLinkUri: HelpBase + "emr0012");
+            helpLinkUri: string.Empty);
+
+        /// <summary>
+        /// <paramref name="descriptor"/> itself when <paramref name="url"/> is null or empty; otherwise a descriptor equal
+        /// to it but for its help link, <paramref name="url"/>.
+        /// </summary>
+        internal static DiagnosticDescriptor WithHelpLink(DiagnosticDescriptor descriptor, string? url)
+        {
+            if (url is null || url.Length == 0 || descriptor.HelpLinkUri == url)
+            {
+                return descriptor;
+            }
+
+            return WithHelpLinks.GetOrAdd((descriptor.Id, url), key => new DiagnosticDescriptor(
+                descriptor.Id,
+                descriptor.Title,
+                descriptor.MessageFormat,
+                descriptor.Category,
+                descriptor.DefaultSeverity,
+                descriptor.IsEnabledByDefault,
+                descriptor.Description,
+                key.Url,
+                descriptor.CustomTags.ToArray()));
+        }
 
         public static DiagnosticDescriptor ForConstraint(ConstraintKind kind) => kind switch
         {

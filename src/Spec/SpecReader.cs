@@ -374,7 +374,30 @@ namespace Emr.Codegen.Spec
                 actions.ToEquatableArray(),
                 objects.ToEquatableArray(),
                 enums.ToEquatableArray(),
-                errorCodes.ToEquatableArray());
+                errorCodes.ToEquatableArray(),
+                DocumentationAddress(),
+                MetadataString("missingErrorCode") ?? (errorCodes.Any(e => e.Code == MissingParameterCode) ? MissingParameterCode : null));
+        }
+
+        /// <summary>The API's own code for a required parameter that was not sent.</summary>
+        private const string MissingParameterCode = "MissingParameter";
+
+        /// <summary>metadata.documentation: an absolute http or https address, since it becomes a help link.</summary>
+        private string? DocumentationAddress()
+        {
+            string? address = MetadataString("documentation");
+            if (address is null)
+            {
+                return null;
+            }
+
+            if (Uri.TryCreate(address, UriKind.Absolute, out Uri? uri) && (uri.Scheme == "http" || uri.Scheme == "https") && uri.Host.Length > 0)
+            {
+                return address;
+            }
+
+            Report(SpecDiagnosticIds.WrongValueType, "'metadata.documentation' must be an absolute http or https address, not '" + address + "'", _metadata["documentation"]);
+            return null;
         }
 
         /// <summary>Type names the generator uses for its own helpers in the spec's namespace.</summary>
@@ -610,7 +633,21 @@ namespace Emr.Codegen.Spec
                 values.Add(new EnumValueModel(valueName, value, OptionalString(itemAt, "document") ?? string.Empty));
             }
 
-            return new EnumModel(name, kind, OptionalString(at, "document") ?? string.Empty, OptionalString(at, "errorCode"), values.ToEquatableArray());
+            bool isOpen = false;
+            if (at.Node["open"] is JsonNode openNode)
+            {
+                if (openNode.Kind == JsonKind.Boolean)
+                {
+                    isOpen = openNode.Text == "true";
+                }
+                else
+                {
+                    // Read as closed: a value outside it stays an error, the safe side of a mistake.
+                    Report(SpecDiagnosticIds.WrongValueType, "'open' of enumeration '" + name + "' must be true or false", new Located(openNode, at.File));
+                }
+            }
+
+            return new EnumModel(name, kind, OptionalString(at, "document") ?? string.Empty, OptionalString(at, "errorCode"), values.ToEquatableArray(), isOpen);
         }
 
         private ObjectModel BuildObject(DraftObject draft, ObjectRole role, Dictionary<string, EnumModel> enums)

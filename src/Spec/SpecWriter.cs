@@ -55,7 +55,18 @@ namespace Emr.Codegen.Spec
             }
 
             var builder = new StringBuilder();
-            builder.Append("{\"metadata\":{\"namespace\":").Append(Quote(model.Namespace)).Append("},\"enums\":{");
+            builder.Append("{\"metadata\":{\"namespace\":").Append(Quote(model.Namespace));
+            if (model.Documentation != null)
+            {
+                builder.Append(",\"documentation\":").Append(Quote(model.Documentation));
+            }
+
+            if (model.MissingErrorCode != null)
+            {
+                builder.Append(",\"missingErrorCode\":").Append(Quote(model.MissingErrorCode));
+            }
+
+            builder.Append("},\"enums\":{");
             bool first = true;
             foreach (string enumName in target.Members.Where(m => m.Enum != null).Select(m => m.Enum!).Distinct())
             {
@@ -203,6 +214,11 @@ namespace Emr.Codegen.Spec
             if (model.ErrorCode != null)
             {
                 builder.Append(",\"errorCode\":").Append(Quote(model.ErrorCode));
+            }
+
+            if (model.IsOpen)
+            {
+                builder.Append(",\"open\":true");
             }
 
             builder.Append(",\"values\":[");

@@ -4,6 +4,11 @@ using System.Globalization;
 namespace Emr.Codegen.Spec.Model
 {
     /// <summary>The merged, validated spec: everything the generator emits and the analyzers check.</summary>
+    /// <remarks>
+    /// <c>Documentation</c> is the absolute http(s) address of the API's documentation (metadata.documentation), the help
+    /// link of the diagnostics, or null. <c>MissingErrorCode</c> is the code the server returns for a required member that
+    /// is not sent: metadata.missingErrorCode, else MissingParameter when an action lists it, else null.
+    /// </remarks>
     internal sealed record SpecModel(
         string Namespace,
         string ServiceShortName,
@@ -12,7 +17,9 @@ namespace Emr.Codegen.Spec.Model
         EquatableArray<ActionModel> Actions,
         EquatableArray<ObjectModel> Objects,
         EquatableArray<EnumModel> Enums,
-        EquatableArray<ErrorCodeModel> ErrorCodes)
+        EquatableArray<ErrorCodeModel> ErrorCodes,
+        string? Documentation,
+        string? MissingErrorCode)
     {
         public ObjectModel? FindObject(string name)
         {
@@ -134,12 +141,18 @@ namespace Emr.Codegen.Spec.Model
         string? ErrorCode,
         string? Message);
 
+    /// <summary>
+    /// An enumeration. A closed one lists every value the server accepts, so any other value is an error; an open one
+    /// lists the values known today, and the server may accept others (newer products, disk types), so another value
+    /// is at most worth a note.
+    /// </summary>
     internal sealed record EnumModel(
         string Name,
         ValueKind Kind,
         string Document,
         string? ErrorCode,
-        EquatableArray<EnumValueModel> Values)
+        EquatableArray<EnumValueModel> Values,
+        bool IsOpen)
     {
         public EnumValueModel? FindValue(SpecValue value)
         {
