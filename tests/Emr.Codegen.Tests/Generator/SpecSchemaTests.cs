@@ -33,9 +33,36 @@ namespace Emr.Codegen.Tests.Generator
         [InlineData("{\"objects\": {\"A\": {\"members\": [{\"name\": \"X\", \"constraints\": {\"maxLenght\": 3}}]}}}")]
         [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"X\", \"equal\": 1}, \"message\": \"m\"}]}}}")]
         [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"message\": \"m\"}]}}}")]
+        [InlineData("{\"enums\": {\"E\": {\"type\": \"int\", \"open\": \"yes\", \"values\": []}}}")]
+        [InlineData("{\"metadata\": {\"documentation\": \"docs/emr.html\"}}")]
+        [InlineData("{\"metadata\": {\"documentation\": \"ftp://docs.example/emr\"}}")]
+        [InlineData("{\"metadata\": {\"documentation\": 42}}")]
+        [InlineData("{\"metadata\": {\"missingErrorCode\": 1}}")]
         public void Mistakes_in_extensions_are_caught_by_the_schema(string spec)
         {
             Assert.False(Evaluate(spec).IsValid);
+        }
+
+        [Theory]
+        [InlineData("{\"enums\": {\"E\": {\"type\": \"int\", \"open\": true, \"values\": [{\"name\": \"One\", \"value\": 1}]}}}")]
+        [InlineData("{\"enums\": {\"E\": {\"type\": \"string\", \"open\": false, \"values\": []}}}")]
+        [InlineData("{\"metadata\": {\"documentation\": \"https://cloud.tencent.com/document/api/589/34261\", \"missingErrorCode\": \"MissingParameter\"}}")]
+        public void Open_enumerations_and_the_documentation_address_are_part_of_the_schema(string spec)
+        {
+            Assert.True(Evaluate(spec).IsValid);
+        }
+
+        [Fact]
+        public void The_schema_says_patterns_match_the_whole_value()
+        {
+            using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestPaths.SpecSchema));
+            var defs = schema.RootElement.GetProperty("$defs");
+            foreach (string owner in new[] { "constraints", "condition" })
+            {
+                string description = defs.GetProperty(owner).GetProperty("properties").GetProperty("pattern").GetProperty("description").GetString()!;
+                Assert.Contains("WHOLE value", description);
+                Assert.Contains(@"\A(?:pattern)\z", description);
+            }
         }
     }
 }
