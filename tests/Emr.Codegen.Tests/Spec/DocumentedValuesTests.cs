@@ -1,11 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Emr.Codegen.Analyzers;
 using Emr.Codegen.Spec;
 using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Emr.Codegen.Tests.Spec
 {
@@ -87,6 +96,151 @@ namespace Emr.Codegen.Tests.Spec
 
             Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
+
+        [Fact]
+        public void Every_documented_value_passes_the_generated_Validate()
+        {
+            const string scenario = """
+                using System.Linq;
+                using Emr.V20190103;
+
+                public static class DocumentedValueScenarios
+                {
+                    public static string[] Errors(string json) =>
+                        CreateInstanceRequest.FromJson(json).Validate().Where(p => p.Severity == ApiValidationSeverity.Error).Select(p => p.ToString()).ToArray();
+                }
+                """;
+            GeneratorHarness.Result result = GeneratorHarness.RunDefault(scenario);
+            Assert.Empty(result.CompilationErrorsAndWarnings);
+            MethodInfo errors = GeneratorHarness.Load(result.Output).GetType("DocumentedValueScenarios")!.GetMethod("Errors")!;
+            string[] Run(JsonObject request) => (string[])errors.Invoke(null, new object[] { request.ToJsonString() })!;
+
+            Assert.Empty(Run(BaseRequest()));
+            var failures = new List<string>();
+            foreach (DocumentedValue value in Documented.Value)
+            {
+                failures.AddRange(Run(RequestWith(value)).Select(problem => value + ": " + problem));
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+
+        [Fact]
+        public async Task Every_documented_value_passes_the_analyzer()
+        {
+            SpecModel spec = DefaultSpec.Value;
+            IReadOnlyList<DocumentedValue> values = Documented.Value;
+            var source = new StringBuilder("using System.Collections.Generic;\nusing Emr.V20190103;\n\nclass DocumentedValueCases\n{\n");
+            source.Append("    CreateInstanceRequest Base() => ").Append(CSharpObject(spec, spec.FindObject("CreateInstanceRequest")!, BaseRequest())).Append(";\n");
+            for (int i = 0; i < values.Count; i++)
+            {
+                source.Append("    CreateInstanceRequest Case").Append(i).Append("()\n    {\n        var r = ")
+                    .Append(CSharpObject(spec, spec.FindObject("CreateInstanceRequest")!, RequestWith(values[i]))).Append(";\n        return r;\n    }\n");
+            }
+
+            source.Append("}\n");
+            var generated = AnalyzerVerifier.Generated(new[] { (TestPaths.DefaultSpec, File.ReadAllText(TestPaths.DefaultSpec)) });
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(generated.Select(g => g.Text).Append(source.ToString()));
+            SyntaxTree cases = compilation.SyntaxTrees.Last();
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RequestAnalyzer())).GetAnalyzerDiagnosticsAsync();
+            var failures = new List<string>();
+            foreach (Diagnostic diagnostic in diagnostics.Where(d => !NotRejections.Contains(d.Id)))
+            {
+                string method = diagnostic.Location.SourceTree == cases
+                    ? cases.GetRoot().FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.Text ?? "(outside a method)"
+                    : "(generated code)";
+                string what = method.StartsWith("Case", StringComparison.Ordinal) ? values[int.Parse(method.Substring(4))].ToString() : method;
+                failures.Add(what + ": " + diagnostic.Id + " " + diagnostic.GetMessage());
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+
+        /// <summary>Analyzer IDs that do not say the server rejects the request: a value an open enumeration does not list, an ineffective setting, a note.</summary>
+        private static readonly HashSet<string> NotRejections = new(StringComparer.Ordinal) { "EMR0007", "EMR0011", "EMR0012" };
+
+        /// <summary>A request that every check accepts; each documented value is put into it, with the members it goes with.</summary>
+        private static JsonObject BaseRequest() => JsonNode.Parse("""
+            {
+              "ProductId": 16,
+              "VPCSettings": { "VpcId": "vpc-abcd1234", "SubnetId": "subnet-abcd1234" },
+              "Software": ["hive", "flink"],
+              "ResourceSpec": {
+                "MasterCount": 1,
+                "CoreCount": 2,
+                "MasterResourceSpec": { "Spec": "CVM.S2", "StorageType": 5, "DiskType": "CLOUD_PREMIUM", "MemSize": 8192, "Cpu": 4, "DiskSize": 100 }
+              },
+              "SupportHA": 0,
+              "InstanceName": "emr_test",
+              "PayMode": 0,
+              "Placement": { "Zone": "ap-guangzhou-3" },
+              "TimeSpan": 3600,
+              "TimeUnit": "s",
+              "LoginSettings": { "Password": "Emr@2019abc" }
+            }
+            """)!.AsObject();
+
+        private static JsonObject RequestWith(DocumentedValue value)
+        {
+            JsonObject request = BaseRequest();
+            foreach (var (path, node) in value.With.Append((value.Path, value.Value)))
+            {
+                Set(request, path, node.DeepClone());
+            }
+
+            return request;
+        }
+
+        /// <summary>Sets a member by path; "Name[0]" is the first item of a list of objects, made when missing.</summary>
+        private static void Set(JsonObject target, string path, JsonNode value)
+        {
+            string[] segments = path.Split('.');
+            JsonObject current = target;
+            for (int i = 0; i < segments.Length - 1; i++)
+            {
+                string segment = segments[i];
+                if (segment.EndsWith("[0]", StringComparison.Ordinal))
+                {
+                    string name = segment.Substring(0, segment.Length - 3);
+                    if (current[name] is not JsonArray list)
+                    {
+                        current[name] = list = new JsonArray();
+                    }
+
+                    if (list.Count == 0)
+                    {
+                        list.Add(new JsonObject());
+                    }
+
+                    current = list[0]!.AsObject();
+                }
+                else
+                {
+                    if (current[segment] is not JsonObject next)
+                    {
+                        current[segment] = next = new JsonObject();
+                    }
+
+                    current = next;
+                }
+            }
+
+            current[segments[^1]] = value;
+        }
+
+        /// <summary>The request as a C# object initializer, as a user writes it.</summary>
+        private static string CSharpObject(SpecModel spec, ObjectModel type, JsonObject json) =>
+            "new " + type.Name + " { " + string.Join(", ", json.Select(p => p.Key + " = " + CSharpValue(spec, type.FindMember(p.Key)!, p.Value!))) + " }";
+
+        private static string CSharpValue(SpecModel spec, MemberModel member, JsonNode node) =>
+            member.IsList ? "[" + string.Join(", ", node.AsArray().Select(item => CSharpItem(spec, member, item!))) + "]" : CSharpItem(spec, member, node);
+
+        private static string CSharpItem(SpecModel spec, MemberModel member, JsonNode node) =>
+            member.ObjectName != null ? CSharpObject(spec, spec.FindObject(member.ObjectName)!, node.AsObject())
+            : node.GetValueKind() == System.Text.Json.JsonValueKind.String ? SymbolDisplay.FormatLiteral(node.GetValue<string>(), quote: true)
+            : node.ToJsonString();
 
         [Fact]
         public void The_documented_values_include_those_the_old_spec_refused()
