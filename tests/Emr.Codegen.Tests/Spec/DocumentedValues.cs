@@ -73,9 +73,6 @@ namespace Emr.Codegen.Tests.Spec
             return values.GroupBy(v => v.ToString(), StringComparer.Ordinal).Select(g => g.First()).ToList();
         }
 
-        /// <summary>The paths of the members the documents give values for.</summary>
-        public static IEnumerable<string> DocumentedPaths => UpstreamMembers.Select(m => m.Path).Append("ResourceSpec.CoreCount");
-
         // ---- The seed: an extracted HTML page, one parameter per line, list items as "•" lines ----
         private static IEnumerable<DocumentedValue> FromSeed()
         {
@@ -124,10 +121,7 @@ namespace Emr.Codegen.Tests.Spec
             }
 
             Add("DisasterRecoverGroupIds", SpreadGroups(Seed, SeedParameter("DisasterRecoverGroupIds")));
-            foreach (DocumentedValue value in TimeSpans(Seed, SeedParameter("TimeSpan")))
-            {
-                found.Add(value);
-            }
+            found.AddRange(TimeSpans(Seed, SeedParameter("TimeSpan")));
 
             // The seed's error list is the only place that gives the core node limit.
             Match coreLimit = Regex.Match(SeedText.Value, @"InvalidParameter\.InvaildCoreCount The number of core nodes cannot exceed (\d+)\.");
