@@ -10,7 +10,7 @@ namespace Emr.Codegen.Generator.Emit
     internal static partial class ObjectEmitter
     {
         /// <summary>Required members of input objects are C# <c>required</c> and not nullable; all else is nullable.</summary>
-        public static bool IsRequired(MemberModel member, ObjectModel owner) => member.Required && owner.HasRequiredInputs && !member.Disabled;
+        public static bool IsRequired(MemberModel member, ObjectModel owner) => owner.IsRequiredInput(member);
 
         public static bool IsNullable(MemberModel member, ObjectModel owner) => !IsRequired(member, owner);
 
@@ -24,8 +24,8 @@ namespace Emr.Codegen.Generator.Emit
             DocRenderer.WriteSummary(w, obj.Document);
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
             w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".EmrJsonConverter))]");
-            w.Line("[global::" + ns + "." + GeneratedNames.SpecMetadataAttribute + "(" + CSharpNames.StringLiteral(file.AnalysisFragment) + ")]");
-            w.Open("public sealed partial class " + obj.Name);
+            w.Line("[global::" + ns + "." + GeneratedNames.SpecMetadataAttribute + "(" + FragmentConstant + ")]");
+            w.Open("public sealed partial class " + obj.Name + " : " + RuleEngineEmitter.Namespace(ns) + ".IRuleSubject");
             w.Line("/// <summary>Creates an empty instance; required members are set by an object initializer.</summary>");
             w.Open("public " + obj.Name + "()").Close();
             w.Line();
