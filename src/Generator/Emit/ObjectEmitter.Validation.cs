@@ -37,9 +37,9 @@ namespace Emr.Codegen.Generator.Emit
                 string pathExpression = "path + " + CSharpNames.StringLiteral(member.Name);
                 bool hasChecks = member.Enum != null || member.Constraints != null || member.Kind == ValueKind.Object;
                 bool alwaysSet = !member.IsList && !IsNullable(member, obj) && IsValueType(member);
-                if (IsRequired(member, obj) && !alwaysSet)
+                if (IsRequired(member, obj))
                 {
-                    w.Line("if (" + property + " is null) " + validation + ".Missing(problems, " + pathExpression + ");");
+                    w.Line("if (!" + IsSetExpression(member, obj) + ") " + MissingStatement(ns, pathExpression));
                 }
 
                 if (!hasChecks)
