@@ -326,8 +326,8 @@ namespace Emr.Codegen.Generator.Emit
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.Number:
-                    // TryGetDouble refuses what overflows to infinity (1e400).
-                    return reader.TryGetDouble(out double number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                    // 1e400 reads as infinity, which the API has no way to take: it does not fit.
+                    return reader.TryGetDouble(out double number) && !double.IsInfinity(number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
                     string text = reader.GetString()!;
                     return global::NS.ApiFormEncoding.TryParseDouble(text, out double parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);

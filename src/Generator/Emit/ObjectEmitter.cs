@@ -30,6 +30,13 @@ namespace Emr.Codegen.Generator.Emit
             ? receiver + "." + BackingField(member, owner) + ".HasValue"
             : "(" + receiver + "." + GeneratedNames.PropertyName(member, owner) + " is not null)";
 
+        /// <summary><see cref="IsSetExpression(MemberModel, ObjectModel)"/> as the whole condition of an <c>if</c>.</summary>
+        private static string IsSetCondition(MemberModel member, ObjectModel owner, string receiver)
+        {
+            string expression = IsSetExpression(member, owner, receiver);
+            return expression[0] == '(' ? expression.Substring(1, expression.Length - 2) : expression;
+        }
+
         private static string SetValueExpression(MemberModel member, ObjectModel owner, string receiver)
         {
             if (HasBackingField(member, owner))
@@ -279,7 +286,7 @@ namespace Emr.Codegen.Generator.Emit
             foreach (MemberModel member in obj.Members)
             {
                 string setValue = SetValueExpression(member, obj, "value");
-                w.Open("if (" + IsSetExpression(member, obj, "value") + ")");
+                w.Open("if (" + IsSetCondition(member, obj, "value") + ")");
                 w.Line("writer.WritePropertyName(" + CSharpNames.StringLiteral(member.Name) + ");");
                 if (member.IsList)
                 {
@@ -397,7 +404,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 string setValue = SetValueExpression(member, obj, "this");
                 string name = "prefix + " + CSharpNames.StringLiteral(member.Name);
-                w.Open("if (" + IsSetExpression(member, obj, "this") + ")");
+                w.Open("if (" + IsSetCondition(member, obj, "this") + ")");
                 if (member.IsList)
                 {
                     w.Line("var list = " + setValue + ";");
@@ -506,7 +513,7 @@ namespace Emr.Codegen.Generator.Emit
                     : member.IsList ? value + ".Count + \" items\""
                     : member.Kind == ValueKind.String && member.Enum == null ? "'\"' + " + value + " + '\"'"
                     : value + ".ToString()";
-                w.Line("if (" + IsSetExpression(member, obj, "this") + ") { text.Append(first ? \" \" : \", \").Append(" + CSharpNames.StringLiteral(member.Name + " = ") + ").Append(" + shown + "); first = false; }");
+                w.Line("if (" + IsSetCondition(member, obj, "this") + ") { text.Append(first ? \" \" : \", \").Append(" + CSharpNames.StringLiteral(member.Name + " = ") + ").Append(" + shown + "); first = false; }");
             }
 
             w.Line("return text.Append(\" }\").ToString();");
