@@ -53,6 +53,13 @@ namespace Emr.Codegen.Generator.Emit
                 return memberValue + ".List(" + property + ", static item => " + memberValue + ".From(item" + (member.Enum != null ? ".Value" : string.Empty) + "))";
             }
 
+            string raw = member.Enum != null ? ".Value" : string.Empty;
+            if (HasBackingField(member, owner))
+            {
+                // A required value a reader did not find is unset, not its type's default.
+                return IsSetExpression(member, owner) + " ? " + memberValue + ".From(" + SetValueExpression(member, owner) + raw + ") : default";
+            }
+
             string value = member.Enum != null ? property + (IsNullable(member, owner) ? "?.Value" : ".Value") : property;
             return memberValue + ".From(" + value + ")";
         }
