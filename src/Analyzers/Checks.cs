@@ -21,6 +21,11 @@ namespace Emr.Codegen.Analyzers
         public const string ValueIsString = "EmrValueIsString";
         public const string EnumType = "EmrEnumType";
         public const string EnumValues = "EmrEnumValues";
+
+        /// <summary>The engine's problem kind, subject (member or rule id) and error code, as Validate() reports them.</summary>
+        public const string ProblemKind = "EmrProblemKind";
+        public const string ProblemSubject = "EmrProblemSubject";
+        public const string ErrorCode = "EmrErrorCode";
     }
 
     /// <summary>Turns spec checks into diagnostics: single values at their assignment, rules on whole objects.</summary>
@@ -44,7 +49,7 @@ namespace Emr.Codegen.Analyzers
                     return;
                 }
 
-                CheckItemCount(target, items.Count, value, report);
+                CheckItemCount(target, owner, items.Count, value, report);
 
                 if (member.Kind != ValueKind.Object)
                 {
@@ -70,29 +75,40 @@ namespace Emr.Codegen.Analyzers
         }
 
         /// <summary>The number of items given to a list member, at <paramref name="location"/>.</summary>
-        public static void CheckItemCount(SpecMember target, int count, SyntaxNode location, Action<Diagnostic> report)
+        public static void CheckItemCount(SpecMember target, SpecObjectInfo owner, int count, SyntaxNode location, Action<Diagnostic> report)
         {
-            MemberModel member = target.Member;
-            if (ConstraintChecker.CheckCount(member, count) is ConstraintViolation violation)
+            if (owner.Definition.FindMember(target.Member.Name) is not MemberDefinition member)
             {
-                report(Diagnostic.Create(Descriptors.ItemCount, location.GetLocation(), member.Name + " holds " + count + " items; it " + violation.Requirement + SpecMessages.ServerSays(violation.ErrorCode)));
+                return;
             }
+
+            var problems = new List<RuleProblem>(1);
+            RuleEngine.CheckCount(member, count, member.Name, problems);
+            ReportProblems(problems, owner, target, location, report);
         }
 
         /// <summary>One constant given to a member (or one item of a list member), at <paramref name="value"/>.</summary>
         public static void CheckScalar(SpecMember target, SpecObjectInfo owner, SpecValue constant, SyntaxNode value, Action<Diagnostic> report)
         {
-            MemberModel member = target.Member;
-            EnumModel? enumModel = owner.EnumOf(member);
-            IPropertySymbol property = target.Property;
-
-            foreach (ConstraintViolation violation in ConstraintChecker.CheckValue(member, enumModel, constant))
+            if (owner.Definition.FindMember(target.Member.Name) is not MemberDefinition member)
             {
-                ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty;
-                if (violation.Kind == ConstraintKind.Enumeration && enumModel != null)
+                return;
+            }
+
+            var problems = new List<RuleProblem>(2);
+            RuleEngine.CheckValue(member, constant, member.Name, problems);
+            ReportProblems(problems, owner, target, value, report);
+        }
+
+        private static void ReportProblems(List<RuleProblem> problems, SpecObjectInfo owner, SpecMember target, SyntaxNode location, Action<Diagnostic> report)
+        {
+            foreach (RuleProblem problem in problems)
+            {
+                ImmutableDictionary<string, string?> properties = ProblemProperties(problem, target.Member.Name);
+                if (problem.Kind is ProblemKind.Enumeration or ProblemKind.OpenEnumeration && owner.EnumOf(target.Member) is EnumModel enumModel)
                 {
-                    ITypeSymbol enumType = SpecTypeCatalog.UnwrapNullable(property.Type);
-                    if (member.IsList && enumType is INamedTypeSymbol { IsGenericType: true } list)
+                    ITypeSymbol enumType = SpecTypeCatalog.UnwrapNullable(target.Property.Type);
+                    if (target.Member.IsList && enumType is INamedTypeSymbol { IsGenericType: true } list)
                     {
                         enumType = list.TypeArguments[0];
                     }
@@ -103,23 +119,24 @@ namespace Emr.Codegen.Analyzers
                         .Add(FixProperties.EnumValues, string.Join(",", enumModel.Values.Select(v => v.Name)));
                 }
 
-                report(Diagnostic.Create(
-                    Descriptors.ForConstraint(violation.Kind),
-                    value.GetLocation(),
-                    properties,
-                    member.Name + " " + Show(constant, member) + " " + violation.Requirement + SpecMessages.ServerSays(violation.ErrorCode)));
+                report(Diagnostic.Create(Descriptors.ForProblem(problem.Kind), location.GetLocation(), properties, problem.Message));
             }
         }
 
-        private static string Show(SpecValue value, MemberModel? member) => member?.IsSensitive == true ? "(value hidden)" : value.ToString();
+        /// <summary>What the engine found, by kind and subject (member or rule): the same key the generated Validate() gives.</summary>
+        private static ImmutableDictionary<string, string?> ProblemProperties(RuleProblem problem, string subject) =>
+            ImmutableDictionary<string, string?>.Empty
+                .Add(FixProperties.ProblemKind, problem.Kind.ToString())
+                .Add(FixProperties.ProblemSubject, problem.RuleId ?? subject)
+                .Add(FixProperties.ErrorCode, problem.ErrorCode);
 
         /// <summary>Checks an object's rules, and those of the objects built inside it, on one path.</summary>
         public static void CheckRules(AbstractObject obj, Action<Diagnostic> report)
         {
             Func<string, KnownValue> lookup = obj.Lookup;
-            foreach (RuleModel rule in obj.Info.Model.Rules)
+            foreach (RuleDefinition rule in obj.Info.Definition.Rules)
             {
-                if (RuleEvaluator.IsViolated(rule, lookup))
+                if (RuleEngine.IsViolated(rule, lookup))
                 {
                     report(RuleDiagnostic(rule, obj));
                 }
@@ -134,6 +151,8 @@ namespace Emr.Codegen.Analyzers
             }
         }
 
+        private static string Show(SpecValue value, MemberModel? member) => member?.IsSensitive == true ? "(value hidden)" : value.ToString();
+
         private static string Describe(string path, AbstractObject obj)
         {
             KnownValue value = obj.Lookup(path);
@@ -145,43 +164,44 @@ namespace Emr.Codegen.Analyzers
             };
         }
 
-        private static Diagnostic RuleDiagnostic(RuleModel rule, AbstractObject obj)
+        private static Diagnostic RuleDiagnostic(RuleDefinition rule, AbstractObject obj)
         {
-            IReadOnlyList<string> requirePaths = RuleEvaluator.Paths(rule.Require);
-            IReadOnlyList<string> whenPaths = RuleEvaluator.Paths(rule.When);
+            IReadOnlyList<string> requirePaths = RuleEngine.Paths(rule.Require);
+            IReadOnlyList<string> whenPaths = RuleEngine.Paths(rule.When);
             var paths = requirePaths.Concat(whenPaths).Distinct().ToList();
             var located = paths.Select(p => (Path: p, Value: obj.ValueAt(p))).Where(p => p.Value?.Syntax != null).ToList();
             SyntaxNode primary = located.Select(p => p.Value!.Syntax!).FirstOrDefault() ?? obj.Syntax;
             IEnumerable<Location> additional = located.Select(p => p.Value!.Syntax!).Where(s => s != primary).Select(s => s.GetLocation());
 
             string values = string.Join(", ", paths.Select(p => Describe(p, obj)));
-
-            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty;
-            ConditionModel require = rule.Require;
-            if (require.Kind == ConditionKind.Equals && require.Member != null && obj.ValueAt(require.Member)?.Syntax == primary)
+            RuleProblem problem = RuleEngine.RuleProblem(rule, rule.PrimaryPath);
+            ImmutableDictionary<string, string?> properties = ProblemProperties(problem, rule.Id);
+            RuleCondition require = rule.Require;
+            if (require.Operator == RuleOperator.Equals && require.Member != null && obj.ValueAt(require.Member)?.Syntax == primary)
             {
                 properties = properties
                     .Add(FixProperties.Kind, FixProperties.SetValue)
                     .Add(FixProperties.Member, require.Member)
-                    .Add(FixProperties.Value, require.Value!.Text)
-                    .Add(FixProperties.ValueIsString, require.Value.Kind == SpecValueKind.String ? "true" : "false");
+                    .Add(FixProperties.Value, require.Values[0].Text)
+                    .Add(FixProperties.ValueIsString, require.Values[0].Kind == SpecValueKind.String ? "true" : "false");
             }
-            else if (require.Kind == ConditionKind.Present && require.Member != null && require.Member.IndexOf('.') < 0 && obj.ValueAt(require.Member) is null)
+            else if (require.Operator == RuleOperator.Present && require.Member != null && require.Member.IndexOf('.') < 0 && obj.ValueAt(require.Member) is null
+                && obj.Info.Model.FindMember(require.Member) is MemberModel member)
             {
-                MemberModel? member = obj.Info.Model.FindMember(require.Member);
                 properties = properties
                     .Add(FixProperties.Kind, FixProperties.AddMember)
-                    .Add(FixProperties.Member, GeneratedNames.PropertyName(member!, obj.Info.Model))
-                    .Add(FixProperties.Value, member?.Example ?? string.Empty)
-                    .Add(FixProperties.ValueIsString, member?.Kind == ValueKind.String ? "true" : "false");
+                    .Add(FixProperties.Member, GeneratedNames.PropertyName(member, obj.Info.Model))
+                    .Add(FixProperties.Value, member.Example ?? string.Empty)
+                    .Add(FixProperties.ValueIsString, member.Kind == ValueKind.String ? "true" : "false");
             }
 
+            DiagnosticDescriptor descriptor = Descriptors.ForRule(rule.Severity);
             return Diagnostic.Create(
-                Descriptors.ForRule(rule.Severity),
+                descriptor,
                 primary.GetLocation(),
                 additional,
                 properties,
-                rule.Message + " (" + values + ")" + SpecMessages.ServerSays(rule.ErrorCode, rule.Severity));
+                rule.Message + " (" + values + ")" + RuleEngine.ServerSays(rule.ErrorCode, rule.Severity));
         }
     }
 }

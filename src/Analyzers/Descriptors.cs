@@ -139,20 +139,22 @@ namespace Emr.Codegen.Analyzers
                 descriptor.CustomTags.ToArray()));
         }
 
-        public static DiagnosticDescriptor ForConstraint(ConstraintKind kind) => kind switch
+        public static DiagnosticDescriptor ForProblem(ProblemKind kind) => kind switch
         {
-            ConstraintKind.Enumeration => NotInEnumeration,
-            ConstraintKind.Length => Length,
-            ConstraintKind.Pattern => Pattern,
-            ConstraintKind.Range => Range,
-            ConstraintKind.ItemCount => ItemCount,
-            _ => NotAllowed,
+            ProblemKind.Enumeration => NotInEnumeration,
+            ProblemKind.OpenEnumeration => OutsideOpenEnumeration,
+            ProblemKind.Length => Length,
+            ProblemKind.Pattern => Pattern,
+            ProblemKind.Range => Range,
+            ProblemKind.ItemCount => ItemCount,
+            ProblemKind.AllowedValues => NotAllowed,
+            _ => ForRule(RuleSeverity.Error),
         };
 
-        public static DiagnosticDescriptor ForRule(Spec.Model.RuleSeverity severity) => severity switch
+        public static DiagnosticDescriptor ForRule(RuleSeverity severity) => severity switch
         {
-            Spec.Model.RuleSeverity.Error => RuleError,
-            Spec.Model.RuleSeverity.Warning => RuleWarning,
+            RuleSeverity.Error => RuleError,
+            RuleSeverity.Warning => RuleWarning,
             _ => RuleInfo,
         };
     }

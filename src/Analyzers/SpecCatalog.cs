@@ -17,14 +17,15 @@ namespace Emr.Codegen.Analyzers
     {
         private readonly Dictionary<string, SpecMember> _membersByProperty = new Dictionary<string, SpecMember>();
 
-        public SpecObjectInfo(INamedTypeSymbol type, SpecModel fragment, ObjectModel model)
+        public SpecObjectInfo(INamedTypeSymbol type, SpecModel fragment, ObjectModel model, ObjectDefinition definition)
         {
             Type = type;
             Fragment = fragment;
             Model = model;
-            foreach (RuleModel rule in model.Rules)
+            Definition = definition;
+            foreach (RuleDefinition rule in definition.Rules)
             {
-                foreach (string path in RuleEvaluator.Paths(rule.When).Concat(RuleEvaluator.Paths(rule.Require)))
+                foreach (string path in RuleEngine.Paths(rule.When).Concat(RuleEngine.Paths(rule.Require)))
                 {
                     RuleMembers.Add(path.Split('.')[0]);
                 }
@@ -45,7 +46,11 @@ namespace Emr.Codegen.Analyzers
         /// <summary>Members whose values the rules read; the analysis keeps no others (nested objects aside).</summary>
         public HashSet<string> RuleMembers { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+        /// <summary>The fragment read as a spec: names, types and examples for diagnostics and fixes.</summary>
         public SpecModel Fragment { get; }
+
+        /// <summary>The fragment read by the rule engine: what is checked, exactly as the generated Validate() checks it.</summary>
+        public ObjectDefinition Definition { get; }
 
         public ObjectModel Model { get; }
 
@@ -63,6 +68,7 @@ namespace Emr.Codegen.Analyzers
     {
         // Fragments are the same text in every compilation of a project: read each once per process.
         private static readonly ConcurrentDictionary<string, SpecModel?> Fragments = new ConcurrentDictionary<string, SpecModel?>();
+        private static readonly ConcurrentDictionary<(string Fragment, string Name), ObjectDefinition?> Definitions = new ConcurrentDictionary<(string Fragment, string Name), ObjectDefinition?>();
         private readonly ConcurrentDictionary<ITypeSymbol, SpecObjectInfo?> _types = new ConcurrentDictionary<ITypeSymbol, SpecObjectInfo?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _hasRules = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -97,6 +103,19 @@ namespace Emr.Codegen.Analyzers
             return _types.GetOrAdd(named, Create);
         }
 
+        /// <summary>A fragment the engine cannot read (from a foreign or damaged assembly) leaves the type unchecked.</summary>
+        private static ObjectDefinition? ReadDefinition(string fragment, string name)
+        {
+            try
+            {
+                return ObjectDefinition.Parse(fragment, name);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
         private static SpecObjectInfo? Create(ITypeSymbol type)
         {
             foreach (AttributeData attribute in type.GetAttributes())
@@ -109,11 +128,13 @@ namespace Emr.Codegen.Analyzers
                 if (Fragments.Count > 4096)
                 {
                     Fragments.Clear();
+                    Definitions.Clear();
                 }
 
                 SpecModel? fragment = Fragments.GetOrAdd(text, json => SpecReader.Read(new[] { new SpecSource(type.Name, json) }).Model);
                 ObjectModel? model = fragment?.FindObject(type.Name);
-                return model is null ? null : new SpecObjectInfo((INamedTypeSymbol)type, fragment!, model);
+                ObjectDefinition? definition = model is null ? null : Definitions.GetOrAdd((text, type.Name), key => ReadDefinition(key.Fragment, key.Name));
+                return definition is null ? null : new SpecObjectInfo((INamedTypeSymbol)type, fragment!, model!, definition);
             }
 
             return null;

@@ -55,6 +55,7 @@ namespace Emr.Codegen.Generator
             MetadataFileModel model => MetadataEmitter.Emit(model),
             JsonResolverFileModel model => JsonResolverEmitter.Emit(model),
             HelpersFileModel model => HelpersEmitter.Emit(model),
+            RuleEngineFileModel model => RuleEngineEmitter.Emit(model),
             _ => throw new InvalidOperationException("Unknown file model " + file.GetType().Name),
         };
 

@@ -26,6 +26,7 @@ namespace Emr.Codegen.Generator
             var objectsByName = spec.Objects.ToDictionary(o => o.Name);
             var enumsByName = spec.Enums.ToDictionary(e => e.Name);
             yield return new HelpersFileModel(ns);
+            yield return new RuleEngineFileModel(ns);
             yield return new ErrorCodesFileModel(ns, spec.ErrorCodes);
             yield return new MetadataFileModel(ns, spec.ServiceShortName, spec.ApiVersion, spec.Endpoints, spec.Actions);
             yield return new JsonResolverFileModel(ns, spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)).ToEquatableArray());
@@ -36,43 +37,24 @@ namespace Emr.Codegen.Generator
 
             foreach (ObjectModel item in spec.Objects)
             {
-                var paths = new List<ResolvedPath>();
-                foreach (string path in item.Rules.SelectMany(r => RuleEvaluator.Paths(r.When).Concat(RuleEvaluator.Paths(r.Require))).Distinct())
-                {
-                    paths.Add(Resolve(path, item, objectsByName));
-                }
-
                 var enumKinds = item.Members
                     .Where(m => m.Enum != null && enumsByName.ContainsKey(m.Enum))
                     .Select(m => enumsByName[m.Enum!])
                     .Distinct()
                     .ToEquatableArray();
-                yield return new ObjectFileModel(ns, item, paths.ToEquatableArray(), enumKinds, SpecWriter.WriteAnalysisFragment(spec, item));
+                yield return new ObjectFileModel(ns, item, enumKinds, SpecWriter.WriteAnalysisFragment(spec, item));
             }
-        }
-
-        private static ResolvedPath Resolve(string path, ObjectModel owner, Dictionary<string, ObjectModel> objects)
-        {
-            var steps = new List<PathStep>();
-            ObjectModel? current = owner;
-            foreach (string segment in path.Split('.'))
-            {
-                MemberModel member = current!.FindMember(segment)!;
-                steps.Add(new PathStep(member.Name, GeneratedNames.PropertyName(member, current), ObjectEmitter.IsNullable(member, current), member.Enum != null, member.Kind, member.IsList));
-                current = member.ObjectName != null && objects.TryGetValue(member.ObjectName, out ObjectModel? next) ? next : null;
-            }
-
-            return new ResolvedPath(path, steps.ToEquatableArray());
         }
     }
-
-    internal sealed record ResolvedPath(string Path, EquatableArray<PathStep> Steps);
-
-    internal sealed record PathStep(string MemberName, string PropertyName, bool IsNullable, bool IsEnum, ValueKind Kind, bool IsList);
 
     internal sealed record HelpersFileModel(string Namespace) : FileModel(Namespace)
     {
         public override string HintName => Namespace + ".ApiHelpers.g.cs";
+    }
+
+    internal sealed record RuleEngineFileModel(string Namespace) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + "." + RuleEngineEmitter.NamespaceSegment + ".g.cs";
     }
 
     internal sealed record ErrorCodesFileModel(string Namespace, EquatableArray<ErrorCodeModel> ErrorCodes) : FileModel(Namespace)
@@ -95,7 +77,7 @@ namespace Emr.Codegen.Generator
         public override string HintName => Namespace + "." + Enum.Name + ".g.cs";
     }
 
-    internal sealed record ObjectFileModel(string Namespace, ObjectModel Object, EquatableArray<ResolvedPath> RulePaths, EquatableArray<EnumModel> Enums, string AnalysisFragment) : FileModel(Namespace)
+    internal sealed record ObjectFileModel(string Namespace, ObjectModel Object, EquatableArray<EnumModel> Enums, string AnalysisFragment) : FileModel(Namespace)
     {
         public override string HintName => Namespace + "." + Object.Name + ".g.cs";
     }

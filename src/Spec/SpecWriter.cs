@@ -82,7 +82,7 @@ namespace Emr.Codegen.Spec
 
             builder.Append("},\"objects\":{");
             builder.Append(Quote(target.Name)).Append(":{\"members\":[");
-            WriteMembers(builder, target.Members, withEnums: true);
+            WriteMembers(builder, target, target.Members, withEnums: true);
             builder.Append("],\"rules\":[");
             first = true;
             foreach (RuleModel rule in target.Rules)
@@ -103,7 +103,7 @@ namespace Emr.Codegen.Spec
                 builder.Append(',').Append(Quote(name)).Append(":{\"members\":[");
                 if (pathMembers.TryGetValue(name, out List<MemberModel>? members))
                 {
-                    WriteMembers(builder, members, withEnums: false);
+                    WriteMembers(builder, null, members, withEnums: false);
                 }
 
                 builder.Append("]}");
@@ -134,7 +134,7 @@ namespace Emr.Codegen.Spec
             }
         }
 
-        private static void WriteMembers(StringBuilder builder, IEnumerable<MemberModel> members, bool withEnums)
+        private static void WriteMembers(StringBuilder builder, ObjectModel? owner, IEnumerable<MemberModel> members, bool withEnums)
         {
             bool first = true;
             foreach (MemberModel member in members)
@@ -143,7 +143,7 @@ namespace Emr.Codegen.Spec
                 builder.Append("{\"name\":").Append(Quote(member.Name))
                     .Append(",\"type\":").Append(Quote(member.Type))
                     .Append(",\"member\":").Append(Quote(member.ElementType));
-                if (member.Required)
+                if (owner != null && owner.IsRequiredInput(member))
                 {
                     builder.Append(",\"required\":true");
                 }

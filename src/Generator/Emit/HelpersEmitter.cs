@@ -71,26 +71,40 @@ namespace Emr.Codegen.Generator.Emit
         /// <inheritdoc/>
         public override string ToString() => Code.Code + "": "" + Message;
 
-        internal static global::NS.ApiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static global::NS.ApiError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string prefix)
         {
-            global::NS.ApiJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, ""Error"");
+            global::NS.ApiJson.StartObject(ref reader, prefix, ""Error"");
             var error = new global::NS.ApiError();
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            bool seenCode = false;
+            bool seenMessage = false;
+            string? member = null;
+            try
             {
-                string name = reader.GetString()!;
-                reader.Read();
-                switch (name)
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    case ""Code"":
-                        error.Code = new global::NS.ApiErrorCode(global::NS.ApiJson.ReadString(ref reader));
-                        break;
-                    case ""Message"":
-                        error.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::NS.ApiJson.ReadString(ref reader);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
+                    member = reader.GetString()!;
+                    reader.Read();
+                    switch (member)
+                    {
+                        case ""Code"":
+                            global::NS.ApiJson.FirstTime(ref seenCode, prefix, ""Code"");
+                            error.Code = new global::NS.ApiErrorCode(global::NS.ApiJson.ReadString(ref reader, prefix, ""Code""));
+                            break;
+                        case ""Message"":
+                            global::NS.ApiJson.FirstTime(ref seenMessage, prefix, ""Message"");
+                            error.Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::NS.ApiJson.ReadString(ref reader, prefix, ""Message"");
+                            break;
+                        default:
+                            reader.Skip();
+                            break;
+                    }
+
+                    member = null;
                 }
+            }
+            catch (global::System.Text.Json.JsonException exception) when (global::NS.ApiJson.IsSyntaxError(exception))
+            {
+                throw global::NS.ApiJson.Malformed(exception, prefix, member, ""Error"");
             }
 
             return error;
@@ -109,10 +123,17 @@ namespace Emr.Codegen.Generator.Emit
         }
     }
 
-    /// <summary>Reads and writes one item of a JSON array.</summary>
-    internal delegate T ApiJsonItemReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
+    /// <summary>Reads an object whose members' paths start with <c>prefix</c> (empty, or ending in '.').</summary>
+    internal delegate T ApiJsonObjectReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, string prefix);
 
-    /// <summary>JSON helpers of the generated converters.</summary>
+    /// <summary>Reads one item of a JSON array; its path is <c>prefix + name</c> (<c>Software.</c> + <c>0</c>).</summary>
+    internal delegate T ApiJsonItemReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name);
+
+    /// <summary>
+    /// JSON helpers of the generated converters. Readers are strict: a value is read only as its member's type, a member
+    /// appears once, nothing follows the document's value; every fault is a JsonException that names the member path.
+    /// A member path is passed as a prefix and a name and joined only when a fault is reported.
+    /// </summary>
     internal static class ApiJson
     {
         public static string Write<T>(T value, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
@@ -126,73 +147,236 @@ namespace Emr.Codegen.Generator.Emit
             return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
-        public static T Read<T>(string json, ApiJsonItemReader<T> read)
+        /// <summary>Reads a document that holds exactly one object.</summary>
+        public static T Read<T>(string json, string typeName, ApiJsonObjectReader<T> read)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
-            reader.Read();
-            return read(ref reader);
+            StartDocument(ref reader, typeName);
+            T value = read(ref reader, string.Empty);
+            EndDocument(ref reader, typeName);
+            return value;
         }
 
-        public static T ReadEnvelope<T>(string json, ApiJsonItemReader<T> read)
+        /// <summary>Reads the API's envelope <c>{""Response"": {...}}</c>; other members of the envelope are skipped.</summary>
+        public static T ReadEnvelope<T>(string json, ApiJsonObjectReader<T> read)
+            where T : class
         {
+            const string what = ""response envelope"";
             var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
-            reader.Read();
-            Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, ""the response envelope"");
-            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            StartDocument(ref reader, what);
+            StartObject(ref reader, string.Empty, what);
+            T? result = null;
+            string? member = null;
+            try
             {
-                string name = reader.GetString()!;
-                reader.Read();
-                if (name == ""Response"")
+                while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    return read(ref reader);
+                    member = reader.GetString()!;
+                    reader.Read();
+                    if (member == ""Response"")
+                    {
+                        if (result is not null)
+                        {
+                            throw Duplicate(string.Empty, member);
+                        }
+
+                        result = read(ref reader, ""Response."");
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+
+                    member = null;
                 }
-
-                reader.Skip();
             }
-
-            throw new global::System.Text.Json.JsonException(""The response envelope has no 'Response' member."");
-        }
-
-        public static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType token, string what)
-        {
-            if (reader.TokenType != token)
+            catch (global::System.Text.Json.JsonException exception) when (IsSyntaxError(exception))
             {
-                throw new global::System.Text.Json.JsonException(""Expected "" + token + "" in "" + what + "", found "" + reader.TokenType + ""."");
+                throw Malformed(exception, string.Empty, member, what);
+            }
+
+            if (result is null)
+            {
+                throw new global::System.Text.Json.JsonException(""The response envelope has no 'Response' member."");
+            }
+
+            EndDocument(ref reader, what);
+            return result;
+        }
+
+        private static void StartDocument(ref global::System.Text.Json.Utf8JsonReader reader, string what)
+        {
+            try
+            {
+                reader.Read();
+            }
+            catch (global::System.Text.Json.JsonException exception) when (IsSyntaxError(exception))
+            {
+                throw new global::System.Text.Json.JsonException(what + "": the JSON is malformed: "" + exception.Message, exception);
             }
         }
 
-        public static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ApiJsonItemReader<T> read)
+        private static void EndDocument(ref global::System.Text.Json.Utf8JsonReader reader, string what)
         {
-            Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, ""a list"");
+            bool more;
+            try
+            {
+                more = reader.Read();
+            }
+            catch (global::System.Text.Json.JsonException exception) when (IsSyntaxError(exception))
+            {
+                throw new global::System.Text.Json.JsonException(""Unexpected content after the "" + what + "" value: "" + exception.Message, exception);
+            }
+
+            if (more)
+            {
+                throw new global::System.Text.Json.JsonException(""Unexpected content after the "" + what + "" value: "" + Describe(reader.TokenType) + ""."");
+            }
+        }
+
+        /// <summary>The path of an object read at <c>prefix</c>: its member's path, or its type name at the top.</summary>
+        public static string ObjectPath(string prefix, string typeName) => prefix.Length == 0 ? typeName : prefix.Substring(0, prefix.Length - 1);
+
+        public static void StartObject(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string typeName)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw new global::System.Text.Json.JsonException(ObjectPath(prefix, typeName) + "": expected an object, found "" + Describe(reader.TokenType) + ""."");
+            }
+        }
+
+        /// <summary>Marks a member as read; a second time is an error, since which value counts would be a guess.</summary>
+        public static void FirstTime(ref bool seen, string prefix, string name)
+        {
+            if (seen)
+            {
+                throw Duplicate(prefix, name);
+            }
+
+            seen = true;
+        }
+
+        private static global::System.Text.Json.JsonException Duplicate(string prefix, string name) =>
+            new global::System.Text.Json.JsonException(prefix + name + "": the member appears more than once."");
+
+        /// <summary>Whether the reader itself rejected the text (its exceptions derive from JsonException).</summary>
+        public static bool IsSyntaxError(global::System.Text.Json.JsonException exception) => exception.GetType() != typeof(global::System.Text.Json.JsonException);
+
+        public static global::System.Text.Json.JsonException Malformed(global::System.Text.Json.JsonException exception, string prefix, string? member, string typeName) =>
+            new global::System.Text.Json.JsonException((member is null ? ObjectPath(prefix, typeName) : prefix + member) + "": the JSON is malformed: "" + exception.Message, exception);
+
+        public static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name, ApiJsonItemReader<T> read)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+            {
+                throw Unexpected(ref reader, prefix, name, ""a list"");
+            }
+
+            string itemPrefix = prefix + name + ""."";
             var list = new global::System.Collections.Generic.List<T>();
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                list.Add(read(ref reader));
+                list.Add(read(ref reader, itemPrefix, global::NS.ApiFormEncoding.Index(list.Count)));
             }
 
             return list;
         }
 
-        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
+        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader) => ReadString(ref reader, string.Empty, ""The value"");
+
+        public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : throw Unexpected(ref reader, prefix, name, ""a string"");
+
+        // Upstream's examples quote numbers (""ProductId"": ""4""): a string that holds a number of the member's type is read too.
+        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) => ReadInt64(ref reader, string.Empty, ""The value"");
+
+        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
         {
-            global::System.Text.Json.JsonTokenType.String => reader.GetString()!,
-            global::System.Text.Json.JsonTokenType.Number or global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False =>
-                global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
-            _ => throw new global::System.Text.Json.JsonException(""Expected a string, found "" + reader.TokenType + "".""),
+            const string expected = ""a whole number from -9223372036854775808 to 9223372036854775807"";
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.Number:
+                    return reader.TryGetInt64(out long number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                case global::System.Text.Json.JsonTokenType.String:
+                    string text = reader.GetString()!;
+                    return long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                default:
+                    throw Unexpected(ref reader, prefix, name, expected);
+            }
+        }
+
+        public static ulong ReadUInt64(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
+        {
+            const string expected = ""a whole number from 0 to 18446744073709551615"";
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.Number:
+                    return reader.TryGetUInt64(out ulong number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                case global::System.Text.Json.JsonTokenType.String:
+                    string text = reader.GetString()!;
+                    return ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                default:
+                    throw Unexpected(ref reader, prefix, name, expected);
+            }
+        }
+
+        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
+        {
+            const string expected = ""a finite number"";
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.Number:
+                    // 1e400 reads as infinity, which the API has no way to take: it does not fit.
+                    return reader.TryGetDouble(out double number) && !double.IsInfinity(number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                case global::System.Text.Json.JsonTokenType.String:
+                    string text = reader.GetString()!;
+                    return global::NS.ApiFormEncoding.TryParseDouble(text, out double parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                default:
+                    throw Unexpected(ref reader, prefix, name, expected);
+            }
+        }
+
+        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
+        {
+            const string expected = ""true or false"";
+            switch (reader.TokenType)
+            {
+                case global::System.Text.Json.JsonTokenType.True:
+                    return true;
+                case global::System.Text.Json.JsonTokenType.False:
+                    return false;
+                case global::System.Text.Json.JsonTokenType.String:
+                    string text = reader.GetString()!;
+                    return global::NS.ApiFormEncoding.TryParseBoolean(text, out bool parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                default:
+                    throw Unexpected(ref reader, prefix, name, expected);
+            }
+        }
+
+        private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name, string expected) =>
+            new global::System.Text.Json.JsonException(prefix + name + "": expected "" + expected + "", found "" + Describe(reader.TokenType) + ""."");
+
+        private static global::System.Text.Json.JsonException NotA(string prefix, string name, string shown, string expected) =>
+            new global::System.Text.Json.JsonException(prefix + name + "": "" + shown + "" is not "" + expected + ""."");
+
+        private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
+        {
+            global::System.Text.Json.JsonTokenType.StartObject => ""an object"",
+            global::System.Text.Json.JsonTokenType.StartArray => ""a list"",
+            global::System.Text.Json.JsonTokenType.String => ""a string"",
+            global::System.Text.Json.JsonTokenType.Number => ""a number"",
+            global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => ""a boolean"",
+            global::System.Text.Json.JsonTokenType.Null => ""null"",
+            _ => token.ToString(),
         };
 
-        // Upstream examples quote numbers (""ProductId"": ""4""); both forms are read.
-        public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NS.ApiFormEncoding.ParseInt64(reader.GetString()!, ""a number"") : reader.GetInt64();
+        private static string RawNumber(ref global::System.Text.Json.Utf8JsonReader reader) =>
+            Shorten(global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()));
 
-        public static ulong ReadUInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NS.ApiFormEncoding.ParseUInt64(reader.GetString()!, ""a number"") : reader.GetUInt64();
+        private static string Quote(string text) => ""\"""" + Shorten(text) + ""\"""";
 
-        public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NS.ApiFormEncoding.ParseDouble(reader.GetString()!, ""a number"") : reader.GetDouble();
-
-        public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NS.ApiFormEncoding.ParseBoolean(reader.GetString()!, ""a boolean"") : reader.GetBoolean();
+        // A fault names the value it refused, but never repeats a long text whole.
+        private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + ""..."";
     }
 
     /// <summary>The API's flat form encoding: <c>Name=Value</c> pairs, lists as <c>Name.0</c>, objects as <c>Name.Member</c>.</summary>
@@ -237,16 +421,26 @@ namespace Emr.Codegen.Generator.Emit
         internal static string Index(int index) => index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
         internal static long ParseInt64(string text, string name) =>
-            long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number."");
+            long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number from -9223372036854775808 to 9223372036854775807."");
 
         internal static ulong ParseUInt64(string text, string name) =>
-            ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a non-negative whole number."");
+            ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number from 0 to 18446744073709551615."");
 
         internal static double ParseDouble(string text, string name) =>
-            double.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a number."");
+            TryParseDouble(text, out double value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a finite number."");
+
+        // A number too large for double parses as infinity; the API has no such value, so it does not fit.
+        internal static bool TryParseDouble(string text, out double value) =>
+            double.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out value) && !double.IsNaN(value) && !double.IsInfinity(value);
 
         internal static bool ParseBoolean(string text, string name) =>
-            text == ""true"" || text == ""1"" ? true : text == ""false"" || text == ""0"" ? false : throw new global::System.FormatException(name + "": '"" + text + ""' is not true or false."");
+            TryParseBoolean(text, out bool value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not true or false."");
+
+        internal static bool TryParseBoolean(string text, out bool value)
+        {
+            value = text == ""true"" || text == ""1"";
+            return value || text == ""false"" || text == ""0"";
+        }
 
         /// <summary>Decoded pairs, with the prefixes of every name, to find lists and nested objects.</summary>
         internal sealed class Values
@@ -258,7 +452,13 @@ namespace Emr.Codegen.Generator.Emit
             {
                 foreach (var pair in pairs)
                 {
-                    _values[pair.Key] = pair.Value;
+                    // Which of two values for one name counts would be a guess.
+                    if (_values.ContainsKey(pair.Key))
+                    {
+                        throw new global::System.FormatException(pair.Key + "": the name appears more than once."");
+                    }
+
+                    _values.Add(pair.Key, pair.Value);
                     for (int dot = pair.Key.IndexOf('.'); dot > 0; dot = pair.Key.IndexOf('.', dot + 1))
                     {
                         _prefixes.Add(pair.Key.Substring(0, dot));

@@ -10,9 +10,62 @@ namespace Emr.Codegen.Generator.Emit
     internal static partial class ObjectEmitter
     {
         /// <summary>Required members of input objects are C# <c>required</c> and not nullable; all else is nullable.</summary>
-        public static bool IsRequired(MemberModel member, ObjectModel owner) => member.Required && owner.HasRequiredInputs && !member.Disabled;
+        public static bool IsRequired(MemberModel member, ObjectModel owner) => owner.IsRequiredInput(member);
 
         public static bool IsNullable(MemberModel member, ObjectModel owner) => !IsRequired(member, owner);
+
+        /// <summary>A required member of value type keeps its value in a nullable field, so "not set" is not read as 0.</summary>
+        internal static bool HasBackingField(MemberModel member, ObjectModel owner) => IsRequired(member, owner) && !member.IsList && IsValueType(member);
+
+        /// <summary>A C# bool expression over <c>this</c>, true when the member holds a value (set, or found by a reader).</summary>
+        internal static string IsSetExpression(MemberModel member, ObjectModel owner) => IsSetExpression(member, owner, "this");
+
+        /// <summary>
+        /// A C# expression of the member's value, non-nullable for value types (and reference types asserted non-null);
+        /// valid only where <see cref="IsSetExpression(MemberModel, ObjectModel)"/> is true.
+        /// </summary>
+        internal static string SetValueExpression(MemberModel member, ObjectModel owner) => SetValueExpression(member, owner, "this");
+
+        private static string IsSetExpression(MemberModel member, ObjectModel owner, string receiver) => HasBackingField(member, owner)
+            ? receiver + "." + BackingField(member, owner) + ".HasValue"
+            : "(" + receiver + "." + GeneratedNames.PropertyName(member, owner) + " is not null)";
+
+        /// <summary><see cref="IsSetExpression(MemberModel, ObjectModel)"/> as the whole condition of an <c>if</c>.</summary>
+        private static string IsSetCondition(MemberModel member, ObjectModel owner, string receiver)
+        {
+            string expression = IsSetExpression(member, owner, receiver);
+            return expression[0] == '(' ? expression.Substring(1, expression.Length - 2) : expression;
+        }
+
+        private static string SetValueExpression(MemberModel member, ObjectModel owner, string receiver)
+        {
+            if (HasBackingField(member, owner))
+            {
+                return receiver + "." + BackingField(member, owner) + ".GetValueOrDefault()";
+            }
+
+            string property = receiver + "." + GeneratedNames.PropertyName(member, owner);
+            if (!IsNullable(member, owner))
+            {
+                return property;
+            }
+
+            return !member.IsList && IsValueType(member) ? property + ".GetValueOrDefault()" : property + "!";
+        }
+
+        /// <summary>The field behind a member with <see cref="HasBackingField"/>: '_' and the property name, apart from every property.</summary>
+        private static string BackingField(MemberModel member, ObjectModel owner)
+        {
+            string property = GeneratedNames.PropertyName(member, owner).TrimStart('@');
+            string name = "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
+            var taken = new HashSet<string>(owner.Members.Select(m => GeneratedNames.PropertyName(m, owner).TrimStart('@')));
+            while (taken.Contains(name))
+            {
+                name += "_";
+            }
+
+            return name;
+        }
 
         public static string Emit(ObjectFileModel file)
         {
@@ -24,8 +77,8 @@ namespace Emr.Codegen.Generator.Emit
             DocRenderer.WriteSummary(w, obj.Document);
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
             w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".EmrJsonConverter))]");
-            w.Line("[global::" + ns + "." + GeneratedNames.SpecMetadataAttribute + "(" + CSharpNames.StringLiteral(file.AnalysisFragment) + ")]");
-            w.Open("public sealed partial class " + obj.Name);
+            w.Line("[global::" + ns + "." + GeneratedNames.SpecMetadataAttribute + "(" + FragmentConstant + ")]");
+            w.Open("public sealed partial class " + obj.Name + " : " + RuleEngineEmitter.Namespace(ns) + ".IRuleSubject");
             w.Line("/// <summary>Creates an empty instance; required members are set by an object initializer.</summary>");
             w.Open("public " + obj.Name + "()").Close();
             w.Line();
@@ -40,6 +93,15 @@ namespace Emr.Codegen.Generator.Emit
             foreach (MemberModel member in obj.Members)
             {
                 w.Line();
+                bool backed = HasBackingField(member, obj);
+                string field = backed ? BackingField(member, obj) : string.Empty;
+                if (backed)
+                {
+                    // Null until set: a value type has no other way to say a reader did not find it.
+                    w.Line("private " + ItemType(ns, member) + "? " + field + ";");
+                    w.Line();
+                }
+
                 string remarks = Remarks(member, file);
                 DocRenderer.WriteSummary(w, member.Document, remarks.Length > 0 ? remarks : null);
                 if (member.Disabled)
@@ -47,7 +109,8 @@ namespace Emr.Codegen.Generator.Emit
                     w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
                 }
 
-                w.Line("public " + (IsRequired(member, obj) ? "required " : string.Empty) + PropertyType(ns, member, obj) + " " + GeneratedNames.PropertyName(member, obj) + " { get; set; }");
+                string accessors = backed ? "{ get => this." + field + ".GetValueOrDefault(); set => this." + field + " = value; }" : "{ get; set; }";
+                w.Line("public " + (IsRequired(member, obj) ? "required " : string.Empty) + PropertyType(ns, member, obj) + " " + GeneratedNames.PropertyName(member, obj) + " " + accessors);
             }
 
             if (obj.Role == ObjectRole.Response && obj.FindMember("Error") is null)
@@ -73,6 +136,11 @@ namespace Emr.Codegen.Generator.Emit
             if (member.Required && file.Object.HasRequiredInputs)
             {
                 parts.Add("Required.");
+            }
+
+            if (HasBackingField(member, file.Object))
+            {
+                parts.Add("Until it is set (a reader did not find it), it reads as the type's default, is left out of ToJson() and ToFormString(), and Validate() reports it missing.");
             }
 
             EnumModel? enumModel = file.Enums.FirstOrDefault(e => e.Name == member.Enum);
@@ -126,16 +194,19 @@ namespace Emr.Codegen.Generator.Emit
         // ---- JSON ----
         private static void EmitJsonMembers(CodeWriter w, ObjectFileModel file, string self)
         {
+            string name = CSharpNames.StringLiteral(file.Object.Name);
             w.Line();
             w.Line("/// <summary>The JSON body of this object, names and values exactly as the API takes them; unset members are left out.</summary>");
             w.Line("public string ToJson() => global::" + file.Namespace + ".ApiJson.Write(this, EmrJsonConverter.WriteValue);");
             w.Line();
-            w.Line("/// <summary>Reads this object from JSON. Numbers written as strings are accepted; unknown members are skipped.</summary>");
-            w.Line("public static " + self + " FromJson(string json) => global::" + file.Namespace + ".ApiJson.Read(json, EmrJsonConverter.ReadValue);");
+            w.Line("/// <summary>Reads this object from JSON. Numbers written as strings are accepted; unknown members are skipped; members not found stay unset.</summary>");
+            w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not one JSON object of this type: the message names the member path.</exception>");
+            w.Line("public static " + self + " FromJson(string json) => global::" + file.Namespace + ".ApiJson.Read(json, " + name + ", EmrJsonConverter.ReadValue);");
             if (file.Object.Role == ObjectRole.Response)
             {
                 w.Line();
                 w.Line("/// <summary>Reads the API's envelope <c>{\"Response\": {...}}</c>, the error form included.</summary>");
+                w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not such an envelope: the message names the member path.</exception>");
                 w.Line("public static " + self + " ParseEnvelope(string json) => global::" + file.Namespace + ".ApiJson.ReadEnvelope(json, EmrJsonConverter.ReadValue);");
             }
         }
@@ -144,31 +215,49 @@ namespace Emr.Codegen.Generator.Emit
         {
             string ns = file.Namespace;
             ObjectModel obj = file.Object;
+            string json = "global::" + ns + ".ApiJson";
+            string typeName = CSharpNames.StringLiteral(obj.Name);
+            bool hasError = obj.Role == ObjectRole.Response && obj.FindMember("Error") is null;
+            int memberCount = obj.Members.Count + (hasError ? 1 : 0);
             w.Line();
             w.Line("/// <summary>Reads and writes the API's JSON without reflection, so trimming and AOT keep working.</summary>");
             w.Open("internal sealed class EmrJsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
-            w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+            w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, string.Empty);");
             w.Line();
             w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
             w.Line();
-            w.Open("internal static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)");
-            w.Line("global::" + ns + ".ApiJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, " + CSharpNames.StringLiteral(obj.Name) + ");");
+            w.Line("/// <summary>Reads the object at the reader; <paramref name=\"prefix\"/> is its member path and a dot (empty at the top), for faults.</summary>");
+            w.Open("internal static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, string prefix)");
+            w.Line(json + ".StartObject(ref reader, prefix, " + typeName + ");");
             w.Line("var result = " + self + ".CreateUnset();");
-            w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
-            w.Line("string name = reader.GetString()!;");
-            w.Line("reader.Read();");
-            w.Open("switch (name)");
-            foreach (MemberModel member in obj.Members)
+            if (memberCount > 0)
             {
-                w.Line("case " + CSharpNames.StringLiteral(member.Name) + ":");
-                w.Line("    result." + GeneratedNames.PropertyName(member, obj) + " = " + ReadExpression(ns, member, obj) + ";");
-                w.Line("    break;");
+                w.Line("var seen = new bool[" + memberCount.ToString(CultureInfo.InvariantCulture) + "];");
             }
 
-            if (obj.Role == ObjectRole.Response && obj.FindMember("Error") is null)
+            w.Line("string? member = null;");
+            w.Open("try");
+            w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+            w.Line("member = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Open("switch (member)");
+            int index = 0;
+            foreach (MemberModel member in obj.Members)
+            {
+                string name = CSharpNames.StringLiteral(member.Name);
+                string target = HasBackingField(member, obj) ? BackingField(member, obj) : GeneratedNames.PropertyName(member, obj);
+                w.Line("case " + name + ":");
+                w.Line("    " + json + ".FirstTime(ref seen[" + index.ToString(CultureInfo.InvariantCulture) + "], prefix, " + name + ");");
+                w.Line("    result." + target + " = " + ReadExpression(file, member) + ";");
+                w.Line("    break;");
+                index++;
+            }
+
+            if (hasError)
             {
                 w.Line("case \"Error\":");
-                w.Line("    result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::" + ns + ".ApiError.ReadValue(ref reader);");
+                w.Line("    " + json + ".FirstTime(ref seen[" + index.ToString(CultureInfo.InvariantCulture) + "], prefix, \"Error\");");
+                w.Line("    result.Error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::" + ns + ".ApiError.ReadValue(ref reader, prefix + \"Error.\");");
                 w.Line("    break;");
             }
 
@@ -176,46 +265,42 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("    reader.Skip();");
             w.Line("    break;");
             w.Close();
+            w.Line();
+            w.Line("// A fault between members belongs to the object, not to the member read last.");
+            w.Line("member = null;");
             w.Close();
-            w.Line("global::" + ns + ".ApiJson.Expect(ref reader, global::System.Text.Json.JsonTokenType.EndObject, " + CSharpNames.StringLiteral(obj.Name) + ");");
+            w.Close();
+            w.Open("catch (global::System.Text.Json.JsonException exception) when (" + json + ".IsSyntaxError(exception))");
+            w.Line("throw " + json + ".Malformed(exception, prefix, member, " + typeName + ");");
+            w.Close();
+            w.Line();
             w.Line("return result;");
             w.Close();
             w.Line();
             w.Open("internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)");
             w.Line("writer.WriteStartObject();");
-            int index = 0;
             foreach (MemberModel member in obj.Members)
             {
-                string property = "value." + GeneratedNames.PropertyName(member, obj);
-                string local = "v" + index.ToString(CultureInfo.InvariantCulture);
-                index++;
-                bool valueTypeRequired = !IsNullable(member, obj) && !member.IsList && IsValueType(member);
-                if (valueTypeRequired)
-                {
-                    w.Line("writer.WritePropertyName(" + CSharpNames.StringLiteral(member.Name) + ");");
-                    w.Line(WriteItemStatement(ns, member, property));
-                    continue;
-                }
-
-                w.Open("if (" + property + " is { } " + local + ")");
+                string setValue = SetValueExpression(member, obj, "value");
+                w.Open("if (" + IsSetCondition(member, obj, "value") + ")");
                 w.Line("writer.WritePropertyName(" + CSharpNames.StringLiteral(member.Name) + ");");
                 if (member.IsList)
                 {
                     w.Line("writer.WriteStartArray();");
-                    w.Open("foreach (var item in " + local + ")");
+                    w.Open("foreach (var item in " + setValue + ")");
                     w.Line(WriteItemStatement(ns, member, "item"));
                     w.Close();
                     w.Line("writer.WriteEndArray();");
                 }
                 else
                 {
-                    w.Line(WriteItemStatement(ns, member, local));
+                    w.Line(WriteItemStatement(ns, member, setValue));
                 }
 
                 w.Close();
             }
 
-            if (obj.Role == ObjectRole.Response && obj.FindMember("Error") is null)
+            if (hasError)
             {
                 w.Open("if (value.Error is { } error)");
                 w.Line("writer.WritePropertyName(\"Error\");");
@@ -230,27 +315,50 @@ namespace Emr.Codegen.Generator.Emit
 
         internal static bool IsValueType(MemberModel member) => member.Enum != null || member.Kind != ValueKind.String && member.Kind != ValueKind.Object;
 
-        private static string ReadItemExpression(string ns, MemberModel member, string reader) => member.Enum != null
-            ? Types.Global(ns, member.Enum) + ".ReadJson(ref " + reader + ")"
-            : member.Kind switch
-            {
-                ValueKind.String => "global::" + ns + ".ApiJson.ReadString(ref " + reader + ")",
-                ValueKind.Integer => "global::" + ns + ".ApiJson.ReadInt64(ref " + reader + ")",
-                ValueKind.UnsignedInteger => "global::" + ns + ".ApiJson.ReadUInt64(ref " + reader + ")",
-                ValueKind.Float => "global::" + ns + ".ApiJson.ReadDouble(ref " + reader + ")",
-                ValueKind.Boolean => "global::" + ns + ".ApiJson.ReadBoolean(ref " + reader + ")",
-                _ => Types.Global(ns, member.ElementType) + ".EmrJsonConverter.ReadValue(ref " + reader + ")",
-            };
-
-        private static string ReadExpression(string ns, MemberModel member, ObjectModel owner)
+        /// <summary>
+        /// Reads one value (a member, or an item of a list) whose path is <paramref name="prefix"/> + <paramref name="name"/>;
+        /// an object's members are at <paramref name="nestedPrefix"/>, that path and a dot.
+        /// </summary>
+        private static string ReadItemExpression(ObjectFileModel file, MemberModel member, string reader, string prefix, string name, string nestedPrefix)
         {
-            string nullCheck = "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " + (IsNullable(member, owner) ? "(" + PropertyType(ns, member, owner) + ")null" : "default!") + " : ";
-            if (member.IsList)
+            string ns = file.Namespace;
+            string json = "global::" + ns + ".ApiJson";
+            string at = "(ref " + reader + ", " + prefix + ", " + name + ")";
+            if (member.Enum != null)
             {
-                return nullCheck + "global::" + ns + ".ApiJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => " + ReadItemExpression(ns, member, "r") + ")";
+                // Read as the raw type here, not through the enumeration's own reader, so a fault names the member.
+                EnumModel? enumModel = file.Enums.FirstOrDefault(e => e.Name == member.Enum);
+                return enumModel is null
+                    ? Types.Global(ns, member.Enum) + ".ReadJson(ref " + reader + ")"
+                    : "new " + Types.Global(ns, member.Enum) + "(" + json + (enumModel.Kind == ValueKind.String ? ".ReadString" : ".ReadInt64") + at + ")";
             }
 
-            return nullCheck + ReadItemExpression(ns, member, "reader");
+            return member.Kind switch
+            {
+                ValueKind.String => json + ".ReadString" + at,
+                ValueKind.Integer => json + ".ReadInt64" + at,
+                ValueKind.UnsignedInteger => json + ".ReadUInt64" + at,
+                ValueKind.Float => json + ".ReadDouble" + at,
+                ValueKind.Boolean => json + ".ReadBoolean" + at,
+                _ => Types.Global(ns, member.ElementType) + ".EmrJsonConverter.ReadValue(ref " + reader + ", " + nestedPrefix + ")",
+            };
+        }
+
+        private static string ReadExpression(ObjectFileModel file, MemberModel member)
+        {
+            string ns = file.Namespace;
+            ObjectModel owner = file.Object;
+            string nullValue = HasBackingField(member, owner)
+                ? "(" + ItemType(ns, member) + "?)null"
+                : IsNullable(member, owner) ? "(" + PropertyType(ns, member, owner) + ")null" : "default!";
+            string nullCheck = "reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? " + nullValue + " : ";
+            string name = CSharpNames.StringLiteral(member.Name);
+            if (member.IsList)
+            {
+                return nullCheck + "global::" + ns + ".ApiJson.ReadList(ref reader, prefix, " + name + ", static (ref global::System.Text.Json.Utf8JsonReader r, string p, string n) => " + ReadItemExpression(file, member, "r", "p", "n", "p + n + \".\"") + ")";
+            }
+
+            return nullCheck + ReadItemExpression(file, member, "reader", "prefix", name, "prefix + " + CSharpNames.StringLiteral(member.Name + "."));
         }
 
         private static string WriteItemStatement(string ns, MemberModel member, string value) => member.Enum != null
@@ -288,29 +396,21 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("public static " + self + " ParseForm(string text) => FromFormParameters(" + form + ".Split(text));");
             w.Line();
             w.Open("internal void WriteForm(" + pairs + " pairs, string prefix)");
-            int index = 0;
             foreach (MemberModel member in obj.Members)
             {
-                string property = "this." + GeneratedNames.PropertyName(member, obj);
+                string setValue = SetValueExpression(member, obj, "this");
                 string name = "prefix + " + CSharpNames.StringLiteral(member.Name);
-                string local = "v" + index.ToString(CultureInfo.InvariantCulture);
-                index++;
-                if (!member.IsList && !IsNullable(member, obj) && IsValueType(member))
-                {
-                    w.Line(FormWriteStatement(member, name, property));
-                    continue;
-                }
-
-                w.Open("if (" + property + " is { } " + local + ")");
+                w.Open("if (" + IsSetCondition(member, obj, "this") + ")");
                 if (member.IsList)
                 {
-                    w.Open("for (int i = 0; i < " + local + ".Count; i++)");
-                    w.Line(FormWriteStatement(member, name + " + \".\" + " + form + ".Index(i)", local + "[i]"));
+                    w.Line("var list = " + setValue + ";");
+                    w.Open("for (int i = 0; i < list.Count; i++)");
+                    w.Line(FormWriteStatement(member, name + " + \".\" + " + form + ".Index(i)", "list[i]"));
                     w.Close();
                 }
                 else
                 {
-                    w.Line(FormWriteStatement(member, name, local));
+                    w.Line(FormWriteStatement(member, name, setValue));
                 }
 
                 w.Close();
@@ -318,17 +418,18 @@ namespace Emr.Codegen.Generator.Emit
 
             w.Close();
             w.Line();
+            w.Line("/// <summary>Reads the members named <paramref name=\"prefix\"/> + member name; members not found stay unset.</summary>");
             w.Open("internal static " + self + " ReadForm(" + form + ".Values values, string prefix)");
             w.Line("var result = CreateUnset();");
             foreach (MemberModel member in obj.Members)
             {
                 string name = "prefix + " + CSharpNames.StringLiteral(member.Name);
-                string target = "result." + GeneratedNames.PropertyName(member, obj);
+                string target = "result." + (HasBackingField(member, obj) ? BackingField(member, obj) : GeneratedNames.PropertyName(member, obj));
                 if (member.IsList)
                 {
                     string item = member.Kind == ValueKind.Object
                         ? Types.Global(ns, member.ElementType) + ".ReadForm(v, p + \".\")"
-                        : FormParse(ns, member, "v.Get(p)", "p");
+                        : FormParse(file, member, "v.Get(p)", "p");
                     w.Line("if (values.HasList(" + name + ")) " + target + " = values.ReadList(" + name + ", static (v, p) => " + item + ");");
                 }
                 else if (member.Kind == ValueKind.Object)
@@ -337,7 +438,7 @@ namespace Emr.Codegen.Generator.Emit
                 }
                 else
                 {
-                    w.Line("if (values.TryGet(" + name + ", out string? raw" + member.Name + ")) " + target + " = " + FormParse(ns, member, "raw" + member.Name, name) + ";");
+                    w.Line("if (values.TryGet(" + name + ", out string? raw" + member.Name + ")) " + target + " = " + FormParse(file, member, "raw" + member.Name, name) + ";");
                 }
             }
 
@@ -365,12 +466,18 @@ namespace Emr.Codegen.Generator.Emit
             };
         }
 
-        private static string FormParse(string ns, MemberModel member, string raw, string name)
+        /// <summary>Parses a form value; a fault is a FormatException that names the member path (<paramref name="name"/>).</summary>
+        private static string FormParse(ObjectFileModel file, MemberModel member, string raw, string name)
         {
+            string ns = file.Namespace;
             string form = "global::" + ns + ".ApiFormEncoding";
             if (member.Enum != null)
             {
-                return Types.Global(ns, member.Enum) + ".Parse(" + raw + ")";
+                // Parsed as the raw type here, not through the enumeration's own parser, so a fault names the member.
+                EnumModel? enumModel = file.Enums.FirstOrDefault(e => e.Name == member.Enum);
+                return enumModel is null
+                    ? Types.Global(ns, member.Enum) + ".Parse(" + raw + ")"
+                    : "new " + Types.Global(ns, member.Enum) + "(" + (enumModel.Kind == ValueKind.String ? raw : form + ".ParseInt64(" + raw + ", " + name + ")") + ")";
             }
 
             return member.Kind switch
@@ -397,10 +504,12 @@ namespace Emr.Codegen.Generator.Emit
 
             foreach (MemberModel member in obj.Members)
             {
-                string property = "this." + GeneratedNames.PropertyName(member, obj);
-                string shown = member.IsSensitive ? "\"***\"" : property + (member.IsList ? ".Count + \" items\"" : ".ToString()");
-                bool alwaysSet = !member.IsList && !IsNullable(member, obj) && IsValueType(member);
-                w.Line((alwaysSet ? string.Empty : "if (" + property + " is not null) ") + "{ text.Append(first ? \" \" : \", \").Append(" + CSharpNames.StringLiteral(member.Name + " = ") + ").Append(" + (member.Kind == ValueKind.String && !member.IsList && member.Enum == null && !member.IsSensitive ? "'\"' + " + property + " + '\"'" : shown) + "); first = false; }");
+                string value = SetValueExpression(member, obj, "this");
+                string shown = member.IsSensitive ? "\"***\""
+                    : member.IsList ? value + ".Count + \" items\""
+                    : member.Kind == ValueKind.String && member.Enum == null ? "'\"' + " + value + " + '\"'"
+                    : value + ".ToString()";
+                w.Line("if (" + IsSetCondition(member, obj, "this") + ") { text.Append(first ? \" \" : \", \").Append(" + CSharpNames.StringLiteral(member.Name + " = ") + ").Append(" + shown + "); first = false; }");
             }
 
             w.Line("return text.Append(\" }\").ToString();");

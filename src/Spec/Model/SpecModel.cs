@@ -97,6 +97,9 @@ namespace Emr.Codegen.Spec.Model
 
         /// <summary>Whether members marked <c>required</c> are required of whoever builds the object.</summary>
         public bool HasRequiredInputs => Role == ObjectRole.Request || (Role == ObjectRole.Data && Usage != "out");
+
+        /// <summary>Whether whoever builds the object must set the member (disabled members never are).</summary>
+        public bool IsRequiredInput(MemberModel member) => member.Required && HasRequiredInputs && !member.Disabled;
     }
 
     internal enum ValueKind
@@ -183,18 +186,6 @@ namespace Emr.Codegen.Spec.Model
         }
     }
 
-    internal enum RuleSeverity
-    {
-        /// <summary>The server rejects the request.</summary>
-        Error,
-
-        /// <summary>The server accepts the request but a setting does not do what it says.</summary>
-        Warning,
-
-        /// <summary>Worth knowing; nothing goes wrong.</summary>
-        Info,
-    }
-
     internal sealed record RuleModel(
         string Id,
         string ObjectName,
@@ -232,42 +223,6 @@ namespace Emr.Codegen.Spec.Model
         SpecValue? Value,
         EquatableArray<SpecValue> Values,
         EquatableArray<ConditionModel> Operands);
-
-    internal enum SpecValueKind
-    {
-        String,
-        Number,
-        Boolean,
-    }
-
-    /// <summary>A literal value of the spec; numbers keep a canonical invariant text.</summary>
-    internal sealed record SpecValue(SpecValueKind Kind, string Text)
-    {
-        public static SpecValue FromString(string value) => new SpecValue(SpecValueKind.String, value);
-
-        public static SpecValue FromNumber(decimal value) => new SpecValue(SpecValueKind.Number, Canonical(value));
-
-        public static SpecValue FromBoolean(bool value) => new SpecValue(SpecValueKind.Boolean, value ? "true" : "false");
-
-        /// <summary>The value of a number; only for <see cref="SpecValueKind.Number"/>.</summary>
-        public decimal ToNumber() => decimal.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-        public bool IsInteger => Kind == SpecValueKind.Number && decimal.Truncate(ToNumber()) == ToNumber();
-
-        private static string Canonical(decimal value)
-        {
-            // 3600, 3600.0 and 3.6e3 are the same value.
-            string text = value.ToString(CultureInfo.InvariantCulture);
-            if (text.IndexOf('.') >= 0)
-            {
-                text = text.TrimEnd('0').TrimEnd('.');
-            }
-
-            return text;
-        }
-
-        public override string ToString() => Kind == SpecValueKind.String ? "\"" + Text + "\"" : Text;
-    }
 
     /// <summary>A problem found in a spec file, with where it is.</summary>
     internal sealed record SpecDiagnostic(string Id, string Message, string FilePath, int Offset, int Line, int Column)

@@ -64,6 +64,7 @@ namespace Emr.Codegen.Tests.Analyzers
             // Both read the default spec's rules; the run-time code gets every value, the analyzer the same as constants.
             SpecModel spec = SpecReader.Read(new[] { new SpecSource("spec", System.IO.File.ReadAllText(TestPaths.DefaultSpec)) }).Model!;
             ObjectModel request = spec.FindObject("CreateInstanceRequest")!;
+            ObjectDefinition definition = ObjectDefinition.Parse(SpecWriter.WriteAnalysisFragment(spec, request), request.Name);
             var payModes = new[] { "0", "1", "2" };
             var units = new[] { "s", "m", "h" };
             var spans = new[] { "0", "1", "12", "3600" };
@@ -85,7 +86,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     _ => KnownValue.Absent,
                 };
 
-                var analyzerBroken = request.Rules.Where(r => RuleEvaluator.IsViolated(r, Lookup)).Select(r => r.Id).OrderBy(id => id).ToList();
+                var analyzerBroken = definition.Rules.Where(r => RuleEngine.IsViolated(r, Lookup)).Select(r => r.Id).OrderBy(id => id).ToList();
                 string runtime = (string)Scenario.InvokeOn("AgreementScenarios", "BrokenRules", long.Parse(payMode), unit, long.Parse(span), meta!, withInstance)!;
                 Assert.Equal(string.Join(",", analyzerBroken), runtime);
                 checkedCount++;

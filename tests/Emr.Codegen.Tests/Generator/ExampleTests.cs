@@ -52,11 +52,37 @@ namespace Emr.Codegen.Tests.Generator
 
                 // Upstream's body has a form-encoded line (&SupportHA=0) inside the JSON: read it as the member it means.
                 string repaired = Regex.Replace(body, @"^(\s*)&(\w+)=([^\r\n]*)$", "$1\"$2\": \"$3\",", RegexOptions.Multiline);
+
+                // The example breaks its own documents twice: "emr test" has a space, and "tencent@cloud123" has no
+                // upper-case letter, which zh-cn's password rule requires.
                 Assert.Equal(
-                    "4|0|3600|8192|0|tencent@cloud123|zookeeper-3.4.9,hadoop-2.8.4,knox-1.2.0|InstanceName:InvalidParameter.InvalidInstanceName",
+                    "4|0|3600|8192|0|tencent@cloud123|zookeeper-3.4.9,hadoop-2.8.4,knox-1.2.0|InstanceName:InvalidParameter.InvalidInstanceName,LoginSettings.Password:InvalidParameter.InvalidPassword",
                     Scenario.RunOn("ExampleScenarios", "Request", repaired));
 
                 Assert.Equal("d830face-6587-4263-8ab0-56bda265787d|emr-xxxx", Scenario.RunOn("ExampleScenarios", "Response", example.GetProperty("output").GetString()!));
+            }
+        }
+
+        [Fact]
+        public void Zh_cn_create_instance_example_name_is_refused_for_its_length_not_its_chinese_characters()
+        {
+            using var examples = JsonDocument.Parse(File.ReadAllText(TestPaths.Upstream("emr-v20190103-examples.zh-cn.json")));
+            var createInstance = examples.RootElement.GetProperty("actions").GetProperty("CreateInstance").EnumerateArray().ToList();
+            Assert.NotEmpty(createInstance);
+            foreach (var example in createInstance)
+            {
+                string input = example.GetProperty("input").GetString()!;
+                string body = input.Substring(input.IndexOf("\n{", StringComparison.Ordinal) + 1);
+                Assert.Contains("\"InstanceName\": \"emr测试\"", body);
+
+                // zh-cn allows Chinese characters in a name, but "emr测试" is 5 characters and the minimum is 6; its password,
+                // like intl-en's, has no upper-case letter.
+                Assert.Equal(
+                    "4|0|3600|8192|0|tencent@cloud123|zookeeper-3.4.9,hadoop-2.8.4,knox-1.2.0|InstanceName:InvalidParameter.InvalidInstanceName,LoginSettings.Password:InvalidParameter.InvalidPassword",
+                    Scenario.RunOn("ExampleScenarios", "Request", body));
+                Assert.Equal(
+                    "emr测试a|",
+                    Scenario.RunOn("ExampleScenarios", "InstanceNameFromForm", "InstanceName=" + Uri.EscapeDataString("emr测试a")));
             }
         }
     }

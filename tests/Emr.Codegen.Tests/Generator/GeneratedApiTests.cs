@@ -121,8 +121,10 @@ namespace Emr.Codegen.Tests.Generator
         public void Missing_required_members_are_reported_after_reading()
         {
             string problems = Scenario.Run("MissingRequired");
-            Assert.Contains("Error VPCSettings  ", problems);
-            Assert.Contains("Error Software  ", problems);
+            Assert.Contains("Error VPCSettings MissingParameter ", problems);
+            Assert.Contains("Error Software MissingParameter ", problems);
+            Assert.Contains("Error PayMode MissingParameter ", problems);
+            Assert.Contains("Error TimeSpan MissingParameter ", problems);
             Assert.DoesNotContain("InstanceName", problems);
         }
 

@@ -39,7 +39,7 @@ namespace Emr.Codegen.Tests.Generator
             Assert.True(productId.IsRequired);
             Assert.NotNull(request.GetMembers("MultiZone").SingleOrDefault());
             string source = result.Source(".CreateInstanceRequest.g.cs");
-            Assert.Contains("// Rule MultiZoneNeedsVersion1", source);
+            Assert.Contains("\\\"id\\\":\\\"MultiZoneNeedsVersion1\\\"", source); // the rule travels in the type's spec fragment
             Assert.Contains("StarRocksV1_4_0", result.Source(".ProductId.g.cs"));
             Assert.Contains("RateLimitPerSecond = 20", result.Source(".ApiMetadata.g.cs"));
         }

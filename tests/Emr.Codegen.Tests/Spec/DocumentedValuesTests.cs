@@ -98,6 +98,44 @@ namespace Emr.Codegen.Tests.Spec
         }
 
         [Fact]
+        public void Every_documented_value_passes_the_rule_engine_on_the_fragment_the_types_carry()
+        {
+            SpecModel spec = DefaultSpec.Value;
+            var definitions = new Dictionary<string, ObjectDefinition>(StringComparer.Ordinal);
+            var failures = new List<string>();
+            foreach (DocumentedValue value in Documented.Value)
+            {
+                foreach (var (path, node) in value.With.Prepend((value.Path, value.Value)))
+                {
+                    MemberModel member = SpecModelChecks.Resolve(spec, path, out ObjectModel owner);
+                    if (!definitions.TryGetValue(owner.Name, out ObjectDefinition? definition))
+                    {
+                        definitions[owner.Name] = definition = ObjectDefinition.Parse(SpecWriter.WriteAnalysisFragment(spec, owner), owner.Name);
+                    }
+
+                    MemberDefinition checkedMember = definition.FindMember(member.Name)!;
+                    var problems = new List<RuleProblem>();
+                    if (node is JsonArray items)
+                    {
+                        RuleEngine.CheckCount(checkedMember, items.Count, path, problems);
+                        foreach (JsonNode? item in items)
+                        {
+                            RuleEngine.CheckValue(checkedMember, SpecModelChecks.ToSpecValue(item!), path, problems);
+                        }
+                    }
+                    else
+                    {
+                        RuleEngine.CheckValue(checkedMember, SpecModelChecks.ToSpecValue(node), path, problems);
+                    }
+
+                    failures.AddRange(problems.Where(p => p.Severity == RuleSeverity.Error).Select(p => value + ": " + p.Message));
+                }
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+
+        [Fact]
         public void Every_documented_value_passes_the_generated_Validate()
         {
             IReadOnlyList<DocumentedValue> values = Documented.Value;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Emr.Codegen.Spec;
 using Emr.Codegen.Spec.Model;
 
 namespace Emr.Codegen.Tests.Spec
