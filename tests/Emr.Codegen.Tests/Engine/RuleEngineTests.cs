@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Emr.Codegen.Spec;
+
+namespace Emr.Codegen.Tests.Engine
+{
+    /// <summary>The rule engine's own semantics, which the analyzer and the generated Validate() share.</summary>
+    public class RuleEngineTests
+    {
+        [Theory]
+        [InlineData("emr_test\n", "^[A-Za-z0-9_-]*$")]
+        [InlineData("sg-abcd1234\n", "^sg-[a-z0-9]{8}$")]
+        [InlineData("ab", "a")]
+        [InlineData("xa", "a|b")]
+        [InlineData("a\r\n", "a$")]
+        public void A_pattern_must_match_the_whole_value(string text, string pattern) =>
+            Assert.False(RuleEngine.Matches(text, pattern));
+
+        [Theory]
+        [InlineData("emr_test", "^[A-Za-z0-9_-]*$")]
+        [InlineData("a", "a")]
+        [InlineData("b", "a|b")]
+        [InlineData("jdbc:mysql://db:3306/hive", "jdbc:mysql://.*")]
+        [InlineData("line\nbreak", "(?s).*")]
+        public void A_pattern_that_covers_the_whole_value_matches(string text, string pattern) =>
+            Assert.True(RuleEngine.Matches(text, pattern));
+
+        [Fact]
+        public void A_pattern_that_does_not_compile_gives_no_verdict() =>
+            Assert.Null(RuleEngine.Matches("anything", "[unclosed"));
+
+        [Fact]
+        public void An_open_enumeration_notes_an_unknown_value_and_a_closed_one_rejects_it()
+        {
+            var values = new[] { new KeyValuePair<string, SpecValue>("Known", SpecValue.FromString("known")) };
+            var open = new MemberDefinition { Name = "Disk", Enum = new EnumDefinition("DiskType", isOpen: true, "InvalidParameter.Disk", values) };
+            var closed = new MemberDefinition { Name = "Disk", Enum = new EnumDefinition("DiskType", isOpen: false, "InvalidParameter.Disk", values) };
+            var problems = new List<RuleProblem>();
+
+            RuleEngine.CheckValue(open, SpecValue.FromString("NEW_DISK"), "Disk", problems);
+            RuleProblem note = Assert.Single(problems);
+            Assert.Equal(ProblemKind.OpenEnumeration, note.Kind);
+            Assert.Equal(RuleSeverity.Info, note.Severity);
+            Assert.Null(note.ErrorCode);
+
+            problems.Clear();
+            RuleEngine.CheckValue(closed, SpecValue.FromString("NEW_DISK"), "Disk", problems);
+            RuleProblem error = Assert.Single(problems);
+            Assert.Equal(ProblemKind.Enumeration, error.Kind);
+            Assert.Equal(RuleSeverity.Error, error.Severity);
+            Assert.Equal("InvalidParameter.Disk", error.ErrorCode);
+
+            problems.Clear();
+            RuleEngine.CheckValue(closed, SpecValue.FromString("known"), "Disk", problems);
+            Assert.Empty(problems);
+        }
+
+        [Theory]
+        [InlineData(double.NaN)]
+        [InlineData(double.PositiveInfinity)]
+        [InlineData(1e300)]
+        public void Numbers_beyond_decimal_are_judged_not_thrown(double value)
+        {
+            var member = new MemberDefinition { Name = "Span", Minimum = 1, Maximum = 3600 };
+            var problems = new List<RuleProblem>();
+            RuleEngine.CheckValue(member, SpecValue.FromDouble(value), "Span", problems);
+            Assert.Equal(ProblemKind.Range, Assert.Single(problems).Kind);
+        }
+
+        [Fact]
+        public void A_fragment_that_is_not_one_is_a_format_exception() =>
+            Assert.Throws<System.FormatException>(() => ObjectDefinition.Parse("{\"objects\": {\"A\": {\"members\": [}}", "A"));
+    }
+}
