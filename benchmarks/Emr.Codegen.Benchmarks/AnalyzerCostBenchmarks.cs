@@ -97,7 +97,7 @@ namespace Emr.Codegen.Benchmarks
                     source.Append("    public static CreateInstanceRequest Site").Append(i).Append("(string name)\n    {\n")
                         .Append("        var r = new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = \"vpc-1\", SubnetId = \"subnet-1\" }, Software = [\"hive\"], ")
                         .Append("ResourceSpec = new NewResourceSpec { CoreCount = 2 }, SupportHA = 0, InstanceName = name, PayMode = 0, Placement = new Placement { Zone = \"ap-guangzhou-3\" }, ")
-                        .Append("TimeSpan = 3600, TimeUnit = \"s\", LoginSettings = new LoginSettings { Password = \"Emr2019abc\" } };\n")
+                        .Append("TimeSpan = 3600, TimeUnit = \"s\", LoginSettings = new LoginSettings { Password = \"Emr@2019abc\" } };\n")
                         .Append("        if (name.Length > 8) { r.AutoRenew = 0; }\n")
                         .Append("        r.TimeUnit = ").Append(unit).Append(";\n        return r;\n    }\n");
                 }

@@ -19,7 +19,7 @@ var request = new CreateInstanceRequest
     Placement = new Placement { Zone = "ap-guangzhou-3" },
     TimeSpan = 3600,
     TimeUnit = TimeUnit.Seconds,
-    LoginSettings = new LoginSettings { Password = "Sample2019x" },
+    LoginSettings = new LoginSettings { Password = "Sample@2019x" },
 };
 
 Console.WriteLine($"Action {ApiMetadata.CreateInstance.Name}, version {ApiMetadata.CreateInstance.Version}, at most {ApiMetadata.CreateInstance.RateLimitPerSecond} requests/s, endpoint {ApiMetadata.GetEndpoint("ap-guangzhou")}");

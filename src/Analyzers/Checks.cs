@@ -119,7 +119,7 @@ namespace Emr.Codegen.Analyzers
                         .Add(FixProperties.EnumValues, string.Join(",", enumModel.Values.Select(v => v.Name)));
                 }
 
-                report(Diagnostic.Create(Descriptors.ForProblem(problem.Kind), location.GetLocation(), properties, problem.Message));
+                report(Diagnostic.Create(Descriptors.WithHelpLink(Descriptors.ForProblem(problem.Kind), owner.Definition.Documentation), location.GetLocation(), properties, problem.Message));
             }
         }
 
@@ -195,7 +195,7 @@ namespace Emr.Codegen.Analyzers
                     .Add(FixProperties.ValueIsString, member.Kind == ValueKind.String ? "true" : "false");
             }
 
-            DiagnosticDescriptor descriptor = Descriptors.ForRule(rule.Severity);
+            DiagnosticDescriptor descriptor = Descriptors.WithHelpLink(Descriptors.ForRule(rule.Severity), obj.Info.Definition.Documentation);
             return Diagnostic.Create(
                 descriptor,
                 primary.GetLocation(),

@@ -8,7 +8,8 @@ namespace Emr.Codegen.Generator
     internal static class SpecDiagnosticDescriptors
     {
         public const string Category = "EmrSpec";
-        public const string HelpLink = "https://github.com/emr-codegen/emr-codegen/blob/main/README.md#spec-diagnostics";
+        // No public page documents these diagnostics yet; a link to one that does not exist would mislead.
+        public const string HelpLink = "";
         private const string Description = "The spec file has a problem, reported at its line and column. The parts of the spec that are valid are still generated.";
 
         public static readonly DiagnosticDescriptor InvalidJson = new DiagnosticDescriptor(

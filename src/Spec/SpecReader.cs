@@ -404,6 +404,7 @@ namespace Emr.Codegen.Spec
         internal static readonly HashSet<string> GeneratedHelperNames = new HashSet<string>(StringComparer.Ordinal)
         {
             "ApiError", "ApiErrorCode", "ApiErrorCodeKind", "ApiMetadata", "ApiValidation", "ApiValidationProblem", "ApiValidationSeverity", "ApiValidationException", "ApiFormEncoding", "ApiJson", "ApiJsonResolver", "EmrSpecMetadataAttribute",
+            "EmrCodegenRules", // the namespace the rule engine is emitted into
         };
 
         /// <summary>Member names the generated enumeration struct has of its own.</summary>

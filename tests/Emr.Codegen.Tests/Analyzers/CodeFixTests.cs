@@ -90,14 +90,14 @@ namespace Emr.Codegen.Tests.Analyzers
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = PAYMODE1,
-                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = UNIT1, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = UNIT1, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
 
                 static CreateInstanceRequest Other() => new CreateInstanceRequest
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = PAYMODE2,
-                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = UNIT2, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = UNIT2, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
             }
             """;

@@ -16,7 +16,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     Placement = new Placement { Zone = "ap-guangzhou-3" },
                     TimeSpan = 3600,
                     TimeUnit = "s",
-                    LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
         """;
 
         /// <summary>A class whose method builds the request in a local and returns it; replacements apply to the members.</summary>

@@ -19,7 +19,7 @@ namespace Emr.Codegen.Tests.Analyzers
         private static readonly string SampleFile = RequestTemplate.Build(
             "MetaType = \"USER_CUSTOM_META\", MetaDBInfo = new CustomMetaInfo { MetaDataUser = \"u\" }, DisasterRecoverGroupIds = [\"a\", \"b\"], Tags = new List<Tag> { new Tag { TagKey = \"k\" } },",
             "if (flag) { r.TimeUnit = \"m\"; } else { r.AutoRenew = 1; } foreach (var c in text) { r.SgId = \"sg-abcd1234\"; } System.Func<int> f = () => { r.PayMode = 1; return 0; };",
-            ("ProductId = 16", "ProductId = 3"));
+            ("SupportHA = 0", "SupportHA = 2"));
 
         [Fact]
         public async Task Every_prefix_of_a_request_file_is_analyzed_without_an_analyzer_exception()

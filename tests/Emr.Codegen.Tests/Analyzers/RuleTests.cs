@@ -74,21 +74,21 @@ namespace Emr.Codegen.Tests.Analyzers
 
         [Fact]
         public Task Login_settings_without_password_or_key_are_reported_on_the_nested_object() => VerifyAsync(
-            RequestTemplate.Build(replacements: new[] { ("LoginSettings = new LoginSettings { Password = \"Emr2019abc\" }", "LoginSettings = {|#0:new LoginSettings { }|}") }),
+            RequestTemplate.Build(replacements: new[] { ("LoginSettings = new LoginSettings { Password = \"Emr@2019abc\" }", "LoginSettings = {|#0:new LoginSettings { }|}") }),
             Diagnostic("EMR0010", 0).WithMessage("LoginSettings needs a Password or a PublicKeyId (Password not set, PublicKeyId not set) (the server returns InvalidParameter.InvalidLoginSetting)"));
 
         [Fact]
         public Task Login_settings_with_a_key_only_are_valid() => VerifyAsync(
-            RequestTemplate.Build(replacements: new[] { ("LoginSettings = new LoginSettings { Password = \"Emr2019abc\" }", "LoginSettings = new LoginSettings { PublicKeyId = \"skey-abcd1234\" }") }));
+            RequestTemplate.Build(replacements: new[] { ("LoginSettings = new LoginSettings { Password = \"Emr@2019abc\" }", "LoginSettings = new LoginSettings { PublicKeyId = \"skey-abcd1234\" }") }));
     }
 
     /// <summary>Single values: enumerations, lengths, patterns, ranges, item counts.</summary>
     public class ValueTests
     {
         [Fact]
-        public Task Product_id_outside_its_enumeration() => VerifyAsync(
+        public Task Product_id_the_spec_does_not_list_is_only_noted_since_the_enumeration_is_open() => VerifyAsync(
             RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = {|#0:3|}") }),
-            Diagnostic("EMR0001", 0).WithMessage("ProductId 3 must be a value of ProductId: 1 (EmrV1_3_1), 2 (EmrV2_0_1), 4 (EmrV2_1_0), 7 (EmrV3_0_0), 9 (EmrV2_2_0), 11 (ClickHouseV1_0_0), 13 (DruidV1_0_0), 15 (EmrV2_2_1), 16 (EmrV2_3_0), 17 (ClickHouseV1_1_0), 19 (EmrV2_4_0), 20 (EmrV2_5_0), 22 (ClickHouseV1_2_0), 24 (EmrTianQiongV1_0_0), 25 (EmrV3_1_0), 26 (DorisV1_0_0), 27 (KafkaV1_0_0), 28 (EmrV3_2_0), 29 (EmrV2_5_1), 30 (EmrV2_6_0) (the server returns InvalidParameter.InvalidProductId)"));
+            Diagnostic("EMR0007", 0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithMessage("ProductId 3 is not a value the spec lists for ProductId (1 (EmrV1_3_1), 2 (EmrV2_0_1), 4 (EmrV2_1_0), 7 (EmrV3_0_0), 9 (EmrV2_2_0), 11 (ClickHouseV1_0_0), 13 (DruidV1_0_0), 15 (EmrV2_2_1), 16 (EmrV2_3_0), 17 (ClickHouseV1_1_0), 19 (EmrV2_4_0), 20 (EmrV2_5_0), 22 (ClickHouseV1_2_0), 24 (EmrTianQiongV1_0_0), 25 (EmrV3_1_0), 26 (DorisV1_0_0), 27 (KafkaV1_0_0), 28 (EmrV3_2_0), 29 (EmrV2_5_1), 30 (EmrV2_6_0), 33 (EmrV3_2_1), 34 (EmrV3_3_0), 37 (EmrV3_4_0), 38 (EmrV2_7_0), 44 (EmrV3_5_0), 50 (KafkaV2_0_0), 51 (StarRocksV1_4_0), 53 (EmrV3_6_0), 54 (StarRocksV2_0_0), 58 (EmrV3_6_1), 59 (EmrServerlessV1_0_0), 60 (EmrTkeV1_1_0), 61 (SrV2_1_0), 62 (SrV2_1_0SharedData), 63 (SrV2_1_0Tlinux), 64 (UnifiedMetadataManagement), 65 (EmrTkeAiV1_0_0), 66 (RssV1_0_0), 67 (SrV2_2_0), 68 (SrV2_2_0Tlinux), 69 (EmrAiV1_1_0), 70 (SrV2_2_1), 71 (EmrV3_7_0), 72 (EmrServerlessV1_0_1), 73 (KafkaV2_0_1), 74 (SrV2_2_2), 75 (EmrTkeAiV1_1_0), 76 (EmrV3_7_1), 77 (ServerlessTcbaseV1_0_0), 78 (EmrV3_6_2), 79 (StarRocksV2_2_2), 80 (EmrAiV1_1_1)); the server may still accept it"));
 
         [Fact]
         public Task Support_ha_outside_its_enumeration() => VerifyAsync(
@@ -103,7 +103,7 @@ namespace Emr.Codegen.Tests.Analyzers
         [Fact]
         public Task Instance_name_with_a_space_breaks_the_pattern() => VerifyAsync(
             RequestTemplate.Build(replacements: new[] { ("InstanceName = \"emr_test\"", "InstanceName = {|#0:\"emr test\"|}") }),
-            Diagnostic("EMR0003", 0).WithMessage("InstanceName \"emr test\" may hold only letters, digits, '-' and '_' (the server returns InvalidParameter.InvalidInstanceName)"));
+            Diagnostic("EMR0003", 0).WithMessage("InstanceName \"emr test\" may hold only Chinese characters, letters, digits, '-' and '_' (the server returns InvalidParameter.InvalidInstanceName)"));
 
         [Fact]
         public Task Instance_name_too_short() => VerifyAsync(
@@ -124,8 +124,8 @@ namespace Emr.Codegen.Tests.Analyzers
 
         [Fact]
         public Task Password_starting_with_a_special_character_is_reported_without_showing_it() => VerifyAsync(
-            RequestTemplate.Build(replacements: new[] { ("Password = \"Emr2019abc\"", "Password = {|#0:\"!Emr2019abc\"|}") }),
-            Diagnostic("EMR0003", 0).WithMessage("Password (value hidden) may hold only letters, digits and !@%^*, and must not start with a special character (the server returns InvalidParameter.InvalidPassword)"));
+            RequestTemplate.Build(replacements: new[] { ("Password = \"Emr@2019abc\"", "Password = {|#0:\"!Emr@2019abc\"|}") }),
+            Diagnostic("EMR0003", 0).WithMessage("Password (value hidden) must hold an upper-case letter, a lower-case letter, a digit and one of !@%^*, no other characters, and must not start with a special character (the server returns InvalidParameter.InvalidPassword)"));
 
         [Fact]
         public Task Jdbc_url_of_another_database() => VerifyAsync(
@@ -133,7 +133,7 @@ namespace Emr.Codegen.Tests.Analyzers
 
         [Fact]
         public Task Storage_and_disk_types_of_nested_resources() => VerifyAsync(
-            RequestTemplate.Build(replacements: new[] { ("ResourceSpec = new NewResourceSpec { MasterCount = 1, CoreCount = 2 }", "ResourceSpec = new NewResourceSpec { MasterResourceSpec = new Resource { Spec = \"CVM.S2\", StorageType = {|EMR0001:7|}, DiskType = {|EMR0001:\"CLOUD_HSSD\"|}, MemSize = 8192, Cpu = 4, DiskSize = 100 } }") }));
+            RequestTemplate.Build(replacements: new[] { ("ResourceSpec = new NewResourceSpec { MasterCount = 1, CoreCount = 2 }", "ResourceSpec = new NewResourceSpec { MasterResourceSpec = new Resource { Spec = \"CVM.S2\", StorageType = {|EMR0007:7|}, DiskType = {|EMR0007:\"CLOUD_NEXT\"|}, MemSize = 8192, Cpu = 4, DiskSize = 100 } }") }));
 
         [Fact]
         public Task Every_member_set_to_a_valid_value_has_no_diagnostics() => VerifyAsync(RequestTemplate.Build("""

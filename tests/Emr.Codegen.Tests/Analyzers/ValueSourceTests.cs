@@ -21,7 +21,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:Mode|},
-                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:unit|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:unit|}, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                 }
             }
@@ -95,7 +95,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:0|},
-                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     r.TimeUnit = {|#0:"m"|};
                     Send(r);
@@ -116,7 +116,7 @@ namespace Emr.Codegen.Tests.Analyzers
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:0|},
-                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 });
             }
             """,
@@ -131,7 +131,7 @@ namespace Emr.Codegen.Tests.Analyzers
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:0|},
-                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
                 return r;
             };
@@ -139,7 +139,7 @@ namespace Emr.Codegen.Tests.Analyzers
             {
                 ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                 ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                Placement = new Placement { Zone = "z" }, TimeSpan = {|#2:60|}, TimeUnit = {|#3:"s"|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                Placement = new Placement { Zone = "z" }, TimeSpan = {|#2:60|}, TimeUnit = {|#3:"s"|}, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
             };
             System.Console.WriteLine(other.ToJson());
             """,
@@ -148,7 +148,7 @@ namespace Emr.Codegen.Tests.Analyzers
 
         [Fact]
         public Task A_request_in_a_library_is_checked_in_the_application_that_uses_it() => VerifyWithLibraryAsync(
-            RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = {|EMR0001:3|}"), ("PayMode = 0", "PayMode = {|#1:0|}"), ("TimeUnit = \"s\"", "TimeUnit = {|#0:\"m\"|}") }),
+            RequestTemplate.Build(replacements: new[] { ("SupportHA = 0", "SupportHA = {|EMR0001:2|}"), ("PayMode = 0", "PayMode = {|#1:0|}"), ("TimeUnit = \"s\"", "TimeUnit = {|#0:\"m\"|}") }),
             Diagnostic("EMR0010", 0, 1));
     }
 
@@ -158,20 +158,20 @@ namespace Emr.Codegen.Tests.Analyzers
         private static readonly System.Lazy<System.Collections.Generic.IReadOnlyList<(string, string)>> CustomGenerated = new(() =>
         {
             string spec = File.ReadAllText(TestPaths.DefaultSpec)
-                .Replace("\"value\": 30,\n          \"name\": \"EmrV2_6_0\",", "\"value\": 51,\n          \"name\": \"StarRocksV1_4_0\",\n          \"document\": \"StarRocks v1.4.0\"\n        },\n        {\n          \"value\": 30,\n          \"name\": \"EmrV2_6_0\",")
+                .Replace("\"value\": 30,\n          \"name\": \"EmrV2_6_0\",", "\"value\": 99,\n          \"name\": \"EmrV9_9_0\",\n          \"document\": \"EMR v9.9.0\"\n        },\n        {\n          \"value\": 30,\n          \"name\": \"EmrV2_6_0\",")
                 .Replace("\"rules\": [\n        {\n          \"id\": \"PayAsYouGoNeedsSeconds\",", "\"rules\": [\n        {\"id\": \"HighAvailabilityWantsTwoMasters\", \"when\": {\"member\": \"SupportHA\", \"equals\": 1}, \"require\": {\"member\": \"ResourceSpec.MasterCount\", \"minimum\": 2}, \"severity\": \"info\", \"message\": \"High availability runs best with two master nodes\"},\n        {\n          \"id\": \"PayAsYouGoNeedsSeconds\",");
-            Assert.Contains("StarRocksV1_4_0", spec);
+            Assert.Contains("EmrV9_9_0", spec);
             Assert.Contains("HighAvailabilityWantsTwoMasters", spec);
             return AnalyzerVerifier.Generated(new[] { ("/specs/custom.json", spec) });
         });
 
         [Fact]
         public Task A_value_added_to_the_enumeration_is_accepted() => VerifyAsync(
-            RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = 51") }), CustomGenerated.Value);
+            RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = 99") }), CustomGenerated.Value);
 
         [Fact]
-        public Task The_default_spec_still_rejects_that_value() => VerifyAsync(
-            RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = {|EMR0001:51|}") }));
+        public Task The_default_spec_only_notes_that_value_since_its_product_ids_are_open() => VerifyAsync(
+            RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = {|EMR0007:99|}") }));
 
         [Fact]
         public Task An_added_informational_rule_on_a_nested_member_is_reported_as_info() => VerifyAsync(

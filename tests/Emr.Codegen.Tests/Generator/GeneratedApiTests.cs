@@ -11,7 +11,7 @@ namespace Emr.Codegen.Tests.Generator
             "{\"ProductId\":16,\"VPCSettings\":{\"VpcId\":\"vpc-abcd1234\",\"SubnetId\":\"subnet-abcd1234\"},\"Software\":[\"hive\",\"flink\"]," +
             "\"ResourceSpec\":{\"MasterResourceSpec\":{\"Spec\":\"CVM.S2\",\"StorageType\":5,\"DiskType\":\"CLOUD_PREMIUM\",\"MemSize\":8192,\"Cpu\":4,\"DiskSize\":100},\"MasterCount\":1,\"CoreCount\":2}," +
             "\"SupportHA\":0,\"InstanceName\":\"emr_test\",\"PayMode\":0,\"Placement\":{\"Zone\":\"ap-guangzhou-3\",\"ProjectId\":0},\"TimeSpan\":3600,\"TimeUnit\":\"s\"," +
-            "\"LoginSettings\":{\"Password\":\"Emr2019abc\"},\"Tags\":[{\"TagKey\":\"team\",\"TagValue\":\"data \\u0026 ai\"}]}";
+            "\"LoginSettings\":{\"Password\":\"Emr@2019abc\"},\"Tags\":[{\"TagKey\":\"team\",\"TagValue\":\"data \\u0026 ai\"}]}";
 
         [Fact]
         public void ToJson_writes_exactly_the_body_the_api_takes()
@@ -36,8 +36,8 @@ namespace Emr.Codegen.Tests.Generator
         public void Values_the_spec_does_not_know_survive_a_json_round_trip()
         {
             string[] parts = Scenario.Run("UnknownValuesRoundTrip").Split('|');
-            Assert.Equal(new[] { "51", "False", "h", "SOME_NEW_META" }, parts[..4]);
-            Assert.Contains("\"ProductId\":51", parts[4]);
+            Assert.Equal(new[] { "99", "False", "h", "SOME_NEW_META" }, parts[..4]);
+            Assert.Contains("\"ProductId\":99", parts[4]);
             Assert.Contains("\"TimeUnit\":\"h\"", parts[4]);
             Assert.Contains("\"MetaType\":\"SOME_NEW_META\"", parts[4]);
         }
@@ -45,7 +45,7 @@ namespace Emr.Codegen.Tests.Generator
         [Fact]
         public void Enumerations_have_named_documented_values()
         {
-            Assert.Equal("16|EMR v2.3.0|1|m|False|20", Scenario.Run("NamedValues"));
+            Assert.Equal("16|EMR v2.3.0|1|m|False|52", Scenario.Run("NamedValues"));
         }
 
         [Fact]
@@ -103,7 +103,8 @@ namespace Emr.Codegen.Tests.Generator
             string problems = Scenario.Run("InvalidProblems");
             string[] expected =
             {
-                "Error ProductId InvalidParameter.InvalidProductId",
+                "Info ProductId",
+                "Error SupportHA InvalidParameter.InvalidSupportHA",
                 "Error InstanceName InvalidParameter.InvalidInstanceName",
                 "Error SgId InvalidParameter.InvalidSercurityGrpupId",
                 "Error DisasterRecoverGroupIds InvalidParameterValue",
@@ -140,7 +141,7 @@ namespace Emr.Codegen.Tests.Generator
         {
             string text = Scenario.Run("SensitiveToString");
             Assert.StartsWith("LoginSettings { Password = *** }|CreateInstanceRequest { ProductId = 16,", text);
-            Assert.DoesNotContain("Emr2019abc", text);
+            Assert.DoesNotContain("Emr@2019abc", text);
         }
 
         [Fact]

@@ -58,10 +58,10 @@ namespace Emr.Codegen.Tests.Package
             using Emr.V20190103;
             var request = new CreateInstanceRequest
             {
-                ProductId = 51, VPCSettings = new VPCSettings { VpcId = "vpc-1", SubnetId = "subnet-1" }, Software = ["hive"],
-                ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
+                ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-1", SubnetId = "subnet-1" }, Software = ["hive"],
+                ResourceSpec = new NewResourceSpec(), SupportHA = 2, InstanceName = "emr_test", PayMode = 0,
                 Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 7200, TimeUnit = "s",
-                LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
             };
             Console.WriteLine(request.ToJson());
             """;
@@ -77,13 +77,13 @@ namespace Emr.Codegen.Tests.Package
             var first = Build(directory);
             Assert.True(first.ExitCode == 0, first.Output);
             string[] before = Diagnostics(first.Output);
-            Assert.Contains(before, d => d.StartsWith("EMR0001: ProductId 51 ", StringComparison.Ordinal));
+            Assert.Contains(before, d => d.StartsWith("EMR0001: SupportHA 2 ", StringComparison.Ordinal));
             Assert.Contains(before, d => d.StartsWith("EMR0010: With TimeUnit \"s\", TimeSpan must be 3600", StringComparison.Ordinal));
-            Assert.DoesNotContain("StarRocks", Generated(directory, "Emr.V20190103.ProductId.g.cs"));
+            Assert.DoesNotContain("Standby", Generated(directory, "Emr.V20190103.SupportHA.g.cs"));
 
-            // Add a ProductId value, relax a rule, add a member.
+            // Add a SupportHA value, relax a rule, add a member.
             string edited = spec
-                .Replace("\"value\": 30,\n          \"name\": \"EmrV2_6_0\",", "\"value\": 51,\n          \"name\": \"StarRocksV1_4_0\",\n          \"document\": \"StarRocks v1.4.0\"\n        },\n        {\n          \"value\": 30,\n          \"name\": \"EmrV2_6_0\",")
+                .Replace("\"name\": \"Enabled\",\n          \"document\": \"Nodes with high availability.\"\n        }", "\"name\": \"Enabled\",\n          \"document\": \"Nodes with high availability.\"\n        },\n        {\n          \"value\": 2,\n          \"name\": \"Standby\",\n          \"document\": \"A value added by this test.\"\n        }")
                 .Replace("\"member\": \"TimeSpan\",\n            \"equals\": 3600", "\"member\": \"TimeSpan\",\n            \"minimum\": 3600")
                 .Replace("\"name\": \"ApplicationRole\",", "\"name\": \"MultiZone\",\n          \"type\": \"bool\",\n          \"member\": \"bool\",\n          \"required\": false,\n          \"document\": \"Deploy across availability zones.\"\n        },\n        {\n          \"name\": \"ApplicationRole\",");
             Assert.NotEqual(spec, edited);
@@ -96,7 +96,7 @@ namespace Emr.Codegen.Tests.Package
             string[] after = Diagnostics(second.Output);
             Assert.DoesNotContain(after, d => d.StartsWith("EMR0001", StringComparison.Ordinal));
             Assert.DoesNotContain(after, d => d.StartsWith("EMR0010", StringComparison.Ordinal));
-            Assert.Contains("StarRocksV1_4_0", Generated(directory, "Emr.V20190103.ProductId.g.cs"));
+            Assert.Contains("Standby", Generated(directory, "Emr.V20190103.SupportHA.g.cs"));
             Assert.Contains("public bool? MultiZone { get; set; }", Generated(directory, "Emr.V20190103.CreateInstanceRequest.g.cs"));
         }
 
@@ -111,7 +111,7 @@ namespace Emr.Codegen.Tests.Package
                 var request = new CreateInstanceRequest
                 {
                     ProductId = ProductId.StarRocksV1_4_0, Software = ["starrocks"], SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                    TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     MultiZone = true, VersionID = 0,
                 };
                 Console.WriteLine(request.ToJson());
@@ -140,7 +140,7 @@ namespace Emr.Codegen.Tests.Package
         [Fact]
         public void The_package_alone_brings_the_default_spec()
         {
-            string directory = NewConsumer(string.Empty, Request.Replace("ProductId = 51", "ProductId = 16").Replace("TimeSpan = 7200", "TimeSpan = 3600"));
+            string directory = NewConsumer(string.Empty, Request.Replace("SupportHA = 2", "SupportHA = 0").Replace("TimeSpan = 7200", "TimeSpan = 3600"));
             var build = Build(directory);
             Assert.True(build.ExitCode == 0, build.Output);
             Assert.Empty(Diagnostics(build.Output));

@@ -23,7 +23,7 @@ public static class Scenarios
         Placement = new Placement { Zone = "ap-guangzhou-3", ProjectId = 0 },
         TimeSpan = 3600,
         TimeUnit = "s",
-        LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+        LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
         Tags = [new Tag { TagKey = "team", TagValue = "data & ai" }],
     };
 
@@ -48,7 +48,7 @@ public static class Scenarios
     public static string UnknownValuesRoundTrip()
     {
         var request = ValidRequest();
-        request.ProductId = 51;
+        request.ProductId = 99;
         request.TimeUnit = "h";
         request.MetaType = "SOME_NEW_META";
         var back = CreateInstanceRequest.FromJson(request.ToJson());
@@ -96,6 +96,7 @@ public static class Scenarios
     {
         var request = ValidRequest();
         request.ProductId = 3;
+        request.SupportHA = 2;
         request.InstanceName = "emr test";
         request.TimeUnit = "m";
         request.SgId = "sg-ABC";
