@@ -105,8 +105,8 @@ namespace Emr.Codegen.Tests.Analyzers
             CodeFixHarness.Result result = await CodeFixHarness.RunAsync(new[] { ("Requests.cs", DefaultSpecRequests) }, generated: generated);
             Report(result);
 
-            AssertOffered(result, ("EMR0001", "enum"), ("EMR0010", "set"), ("EMR0010", "add"), ("EMR0011", "set"));
             Assert.True(!result.Failures.Any(), result.Describe());
+            AssertOffered(result, ("EMR0001", "enum"), ("EMR0010", "set"), ("EMR0010", "add"), ("EMR0011", "set"));
 
             // The object member gets its type, filled with what the rule that reads it needs; never a string.
             Assert.Contains(result.Fixes, f => f.Title.StartsWith("Add MetaDBInfo", StringComparison.Ordinal) && f.Inserted.Contains("MetaDBInfo = new CustomMetaInfo { MetaDataJdbcUrl = \"jdbc:mysql://10.0.0.1:3306/hive\" }"));
@@ -205,8 +205,8 @@ namespace Emr.Codegen.Tests.Analyzers
             CodeFixHarness.Result result = await CodeFixHarness.RunAsync(new[] { ("Requests.cs", UpstreamRequests) }, library: CodeFixHarness.Library(generated, "Emr.Upstream"));
             Report(result);
 
-            AssertOffered(result, ("EMR0001", "enum"), ("EMR0010", "set"), ("EMR0010", "add"), ("EMR0011", "add"), ("EMR0012", "add"));
             Assert.True(!result.Failures.Any(), result.Describe());
+            AssertOffered(result, ("EMR0001", "enum"), ("EMR0010", "set"), ("EMR0010", "add"), ("EMR0011", "add"), ("EMR0012", "add"));
 
             // Upstream's example of an object member is "无" (none): never inserted as a value.
             Assert.DoesNotContain(result.Fixes, f => f.Inserted.Contains("\"无\""));
@@ -320,8 +320,8 @@ namespace Emr.Codegen.Tests.Analyzers
             CodeFixHarness.Result result = await CodeFixHarness.RunAsync(new[] { ("Requests.cs", requests) }, generated: generated, languageVersion: languageVersion);
             Report(result);
 
-            AssertOffered(result, ("EMR0001", "enum"), ("EMR0010", "set"), ("EMR0010", "add"), ("EMR0011", "set"), ("EMR0011", "add"), ("EMR0012", "set"), ("EMR0012", "add"));
             Assert.True(!result.Failures.Any(), result.Describe());
+            AssertOffered(result, ("EMR0001", "enum"), ("EMR0010", "set"), ("EMR0010", "add"), ("EMR0011", "set"), ("EMR0011", "add"), ("EMR0012", "set"), ("EMR0012", "add"));
 
             // An object: its required members, recursively, with the examples that are values of their types; a member
             // its own unconditional rule requires (Backup, the first way out of anyOf); a type that holds itself ends in null!.

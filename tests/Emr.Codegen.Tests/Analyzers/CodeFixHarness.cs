@@ -42,7 +42,7 @@ namespace Emr.Codegen.Tests.Analyzers
             /// <summary>The fixes as a table: diagnostic, kind, title and what each inserted.</summary>
             public string Listing() => string.Join(
                 Environment.NewLine,
-                Fixes.Select(f => (f.FixAll ? "[Fix All] " : string.Empty) + f.DiagnosticId + " " + f.Kind + " | " + f.Title + " | " + f.Inserted.Replace(Environment.NewLine, " ").Replace("\n", " ")));
+                Fixes.Select(f => (f.FixAll ? "[Fix All] " : string.Empty) + f.DiagnosticId + " " + f.Kind + " | " + f.Title + " | " + f.Errors.Count + " errors | " + f.Inserted.Replace(Environment.NewLine, " ").Replace("\n", " ")));
         }
 
         /// <summary>The generated code of a spec, compiled once into a library the project references.</summary>
