@@ -231,7 +231,8 @@ namespace Emr.Codegen.CodeFixes
             if (old.Parent is AssignmentExpressionSyntax assignment && assignment.Right == old && !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
             {
                 SyntaxNode root = (await document.GetSyntaxRootAsync(token).ConfigureAwait(false))!;
-                AssignmentExpressionSyntax plain = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, assignment.Left, replacement.WithTriviaFrom(old))
+                SyntaxToken equals = SyntaxFactory.Token(assignment.OperatorToken.LeadingTrivia, SyntaxKind.EqualsToken, assignment.OperatorToken.TrailingTrivia);
+                AssignmentExpressionSyntax plain = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, assignment.Left, equals, replacement.WithTriviaFrom(old))
                     .WithTriviaFrom(assignment);
                 return document.WithSyntaxRoot(root.ReplaceNode(assignment, plain));
             }

@@ -67,6 +67,12 @@ namespace Emr.Codegen.CodeFixes
 
         private ExpressionSyntax ForMember(ITypeSymbol declared, string? example, MemberModel? member, EnumModel? enumModel, IEnumerable<string> nestedMembers, ImmutableHashSet<ITypeSymbol> building)
         {
+            if (member?.IsSensitive == true)
+            {
+                // A secret is the user's to write: the spec's sample password is not put into code.
+                example = null;
+            }
+
             ITypeSymbol type = Unwrap(declared);
             if (EnumerationRawType(type) is ITypeSymbol raw)
             {

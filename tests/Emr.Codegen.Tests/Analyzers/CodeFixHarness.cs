@@ -63,7 +63,9 @@ namespace Emr.Codegen.Tests.Analyzers
             IReadOnlyList<(string Name, string Text)> sources,
             IReadOnlyList<(string Name, string Text)>? generated = null,
             MetadataReference? library = null,
-            LanguageVersion languageVersion = LanguageVersion.Latest)
+            LanguageVersion languageVersion = LanguageVersion.Latest,
+            DiagnosticAnalyzer? analyzer = null,
+            OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
         {
             using var workspace = new AdhocWorkspace();
             ProjectId projectId = ProjectId.CreateNewId();
@@ -79,7 +81,7 @@ namespace Emr.Codegen.Tests.Analyzers
                 "Consumer",
                 "Consumer",
                 LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                compilationOptions: new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: new CSharpParseOptions(languageVersion),
                 metadataReferences: references));
             var userDocuments = new List<DocumentId>();
@@ -107,7 +109,7 @@ namespace Emr.Codegen.Tests.Analyzers
             }
 
             ImmutableArray<Diagnostic> diagnostics = (await compilation
-                    .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RequestAnalyzer()))
+                    .WithAnalyzers(ImmutableArray.Create(analyzer ?? new RequestAnalyzer()))
                     .GetAnalyzerDiagnosticsAsync())
                 .Where(d => d.Location.SourceTree != null && userTrees.Contains(d.Location.SourceTree))
                 .ToImmutableArray();
