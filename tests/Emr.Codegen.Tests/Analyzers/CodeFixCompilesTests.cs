@@ -252,6 +252,7 @@ namespace Emr.Codegen.Tests.Analyzers
                   ],
                   "rules": [
                     { "id": "PremiumNeedsStorage", "when": { "member": "Tier", "equals": "premium" }, "require": { "member": "Storage", "present": true }, "severity": "error", "message": "premium needs Storage" },
+                    { "id": "VolumesNeedStorage", "when": { "member": "Name", "equals": "vol" }, "require": { "member": "Storage", "present": true }, "severity": "error", "message": "a volume needs Storage" },
                     { "id": "PremiumNeedsReplicas", "when": { "member": "Tier", "equals": "premium" }, "require": { "member": "Replicas", "present": true }, "severity": "error", "message": "premium needs Replicas" },
                     { "id": "PremiumNeedsRatio", "when": { "member": "Tier", "equals": "premium" }, "require": { "member": "Ratio", "present": true }, "severity": "warning", "message": "premium needs Ratio" },
                     { "id": "PremiumNeedsEncryption", "when": { "member": "Tier", "equals": "premium" }, "require": { "member": "Encrypted", "present": true }, "severity": "info", "message": "premium needs Encrypted" },
