@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -85,7 +86,7 @@ namespace Emr.Codegen.CodeFixes
         public async Task<Document> AddAsync(Document document, string member, ExpressionSyntax value, CancellationToken token)
         {
             SyntaxNode root = (await document.GetSyntaxRootAsync(token).ConfigureAwait(false))!;
-            var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(member), value);
+            var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(CSharpNames.Identifier(member)), value);
             if (_initializer != null)
             {
                 return document.WithSyntaxRoot(root.ReplaceNode(_initializer, Append(_initializer, assignment)));
@@ -104,7 +105,7 @@ namespace Emr.Codegen.CodeFixes
 
             var next = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, _receiver!.WithoutTrivia(), SyntaxFactory.IdentifierName(member)),
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, _receiver!.WithoutTrivia(), SyntaxFactory.IdentifierName(CSharpNames.Identifier(member))),
                     value))
                 .WithLeadingTrivia(_statement!.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
                 .WithTrailingTrivia(_statement.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).DefaultIfEmpty(SyntaxFactory.ElasticCarriageReturnLineFeed))

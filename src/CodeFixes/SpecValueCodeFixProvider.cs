@@ -119,8 +119,9 @@ namespace Emr.Codegen.CodeFixes
 
         private static void RegisterAddMember(CodeFixContext context, Diagnostic diagnostic, ExpressionSyntax value, SemanticModel model, ValueSynthesizer values)
         {
-            string? member = Property(diagnostic, FixProperties.Member);
-            if (member is null)
+            // The property's name as the generator writes it ('@' before a keyword); looked up without the '@'.
+            string? member = Property(diagnostic, FixProperties.Member)?.TrimStart('@');
+            if (member is null || member.Length == 0)
             {
                 return;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using Emr.Codegen.Spec;
 using Emr.Codegen.Spec.Json;
 using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
@@ -119,7 +120,9 @@ namespace Emr.Codegen.CodeFixes
                 names.InsertRange(0, current.GetMembers().Where(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }).Select(m => m.Name).Where(n => !names.Contains(n)).ToList());
             }
 
-            IEnumerable<string> alsoRequired = ruleMembers.Concat(spec?.MembersRequiredByUnconditionalRules() ?? Enumerable.Empty<string>());
+            // Rules name spec members; the object is written with their C# properties.
+            IEnumerable<string> alsoRequired = ruleMembers.Concat(spec?.MembersRequiredByUnconditionalRules() ?? Enumerable.Empty<string>())
+                .Select(m => spec?.Model.FindMember(m) is MemberModel model ? GeneratedNames.PropertyName(model, spec.Model).TrimStart('@') : m);
             foreach (string name in alsoRequired)
             {
                 if (!names.Contains(name) && SettableProperty(type, name) != null)
@@ -151,7 +154,7 @@ namespace Emr.Codegen.CodeFixes
                     spec?.EnumOf(memberModel),
                     spec?.NestedMembersRequiredByRules(memberModel?.Name ?? name) ?? Enumerable.Empty<string>(),
                     building);
-                assignments.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(symbol!.Name), value));
+                assignments.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(CSharpNames.Identifier(symbol!.Name)), value));
             }
 
             ObjectCreationExpressionSyntax creation = SyntaxFactory.ObjectCreationExpression(TypeSyntax(type));
