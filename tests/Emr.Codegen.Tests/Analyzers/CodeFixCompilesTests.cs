@@ -32,9 +32,9 @@ namespace Emr.Codegen.Tests.Analyzers
 
                 static CreateInstanceRequest Enumerations() => new CreateInstanceRequest
                 {
-                    ProductId = 3, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
+                    ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 2, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "h", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
                 };
 
                 static CreateInstanceRequest TimeUnitForPayMode() => new CreateInstanceRequest
@@ -111,6 +111,10 @@ namespace Emr.Codegen.Tests.Analyzers
             // The object member gets its type, filled with what the rule that reads it needs; never a string.
             Assert.Contains(result.Fixes, f => f.Title.StartsWith("Add MetaDBInfo", StringComparison.Ordinal) && f.Inserted.Contains("MetaDBInfo = new CustomMetaInfo { MetaDataJdbcUrl = \"jdbc:mysql://10.0.0.1:3306/hive\" }"));
             Assert.DoesNotContain(result.Fixes, f => f.Inserted.Contains("MetaDBInfo = \""));
+
+            // A value outside an enumeration: each of its members.
+            Assert.Contains(result.Fixes, f => f.Inserted.Contains("TimeUnit = TimeUnit.Seconds,"));
+            Assert.Contains(result.Fixes, f => f.Inserted.Contains("SupportHA = SupportHA.Enabled,"));
 
             // Set after construction: the member is added by the next statement.
             Assert.Contains(result.Fixes, f => f.Inserted.Contains("r.MetaDBInfo = new CustomMetaInfo"));
