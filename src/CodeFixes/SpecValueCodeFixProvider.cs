@@ -96,13 +96,18 @@ namespace Emr.Codegen.CodeFixes
                 return;
             }
 
-            // Only names the enumeration type really has, where the type can be seen.
+            // Only names the enumeration type really has: a name it lacks, or a type that cannot be seen, would not compile.
             ITypeSymbol? type = EnumerationType(value, enumType, model);
-            HashSet<string>? defined = type is null ? null : new HashSet<string>(values.NamedValues(type));
+            if (type is null)
+            {
+                return;
+            }
+
+            var defined = new HashSet<string>(values.NamedValues(type));
             string shortType = enumType.Substring(enumType.LastIndexOf('.') + 1);
             foreach (string name in names!.Split(','))
             {
-                if (defined != null && !defined.Contains(name))
+                if (!defined.Contains(name))
                 {
                     continue;
                 }
