@@ -278,6 +278,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     { "name": "SizeGb", "type": "int", "member": "int64", "required": true, "example": "100 GB" },
                     { "name": "Encrypted", "type": "bool", "member": "bool", "required": true, "example": "true" },
                     { "name": "Labels", "type": "list", "member": "string", "required": true, "example": "label-a" },
+                    { "name": "AccessKey", "type": "string", "member": "string", "required": true, "example": "Secret_2019x", "constraints": { "sensitive": true } },
                     { "name": "Backup", "type": "object", "member": "Disk" },
                     { "name": "SnapshotId", "type": "string", "member": "string", "example": "snap-1" }
                   ],
@@ -329,10 +330,11 @@ namespace Emr.Codegen.Tests.Analyzers
             AssertOffered(result, ("EMR0001", "enum"), ("EMR0010", "set"), ("EMR0010", "add"), ("EMR0011", "set"), ("EMR0011", "add"), ("EMR0012", "set"), ("EMR0012", "add"));
 
             // An object: its required members, recursively, with the examples that are values of their types; a member
-            // its own unconditional rule requires (Backup, the first way out of anyOf); a type that holds itself ends in null!.
+            // its own unconditional rule requires (Backup, the first way out of anyOf); a type that holds itself ends in null!;
+            // a sensitive member is the user's to write, never the spec's sample secret.
             const string Disk = "new Disk { Level = Level.High, Name = \"\", Capacity = 1000, Next = null! }";
             Assert.Contains(result.Fixes, f => f.Inserted.Contains(
-                "Storage = new StorageSpec { Primary = " + Disk + ", Tier = Tier.Premium, SizeGb = 0, Encrypted = true, Labels = " + List("\"label-a\"") + ", Backup = " + Disk + " }"));
+                "Storage = new StorageSpec { Primary = " + Disk + ", Tier = Tier.Premium, SizeGb = 0, Encrypted = true, Labels = " + List("\"label-a\"") + ", AccessKey = \"\", Backup = " + Disk + " }"));
 
             // Numbers: the example where it is a number of the type, else the minimum, else 0.
             Assert.Contains(result.Fixes, f => f.Inserted.Contains("Replicas = 2"));
