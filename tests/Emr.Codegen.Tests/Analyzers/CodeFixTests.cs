@@ -75,7 +75,7 @@ namespace Emr.Codegen.Tests.Analyzers
         public async Task A_member_a_rule_requires_is_added_with_the_specs_example()
         {
             var test = new Test(
-                RequestTemplate.Build("MetaType = {|#0:\"EMR_EXIST_META\"|},"),
+                RequestTemplate.Build("            MetaType = {|#0:\"EMR_EXIST_META\"|},"),
                 RequestTemplate.Build("            MetaType = \"EMR_EXIST_META\",\n            UnifyMetaInstanceId = \"cdb-abcdefgh\""),
                 "EmrAdd:UnifyMetaInstanceId");
             test.ExpectedDiagnostics.Add(Diagnostic("EMR0010", 0));
