@@ -27,6 +27,38 @@ namespace Emr.Codegen.Benchmarks
             }
         }
 
+        /// <summary>What binding every body through a semantic model costs, against an emit.</summary>
+        public static void Bind(int sites)
+        {
+            var compilation = AnalyzerCostBenchmarks.CreateCompilation(sites, AnalyzerCostBenchmarks.GeneratedTypes());
+            for (int round = 0; round < 3; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                using (var stream = new MemoryStream())
+                {
+                    compilation.Clone().Emit(stream);
+                }
+
+                long emit = watch.ElapsedMilliseconds;
+                watch.Restart();
+                int bodies = 0;
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var model = compilation.GetSemanticModel(tree);
+                    foreach (var method in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+                    {
+                        if (model.GetOperation(method.Body!) != null)
+                        {
+                            bodies++;
+                        }
+                    }
+                }
+
+                long bind = watch.ElapsedMilliseconds;
+                Console.WriteLine($"sites {sites}: emit {emit} ms, bind {bodies} bodies {bind} ms");
+            }
+        }
+
         public static void Run(int sites)
         {
             var types = AnalyzerCostBenchmarks.GeneratedTypes();

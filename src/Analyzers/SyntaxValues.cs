@@ -20,6 +20,7 @@ namespace Emr.Codegen.Analyzers
         private readonly SpecTypeCatalog _catalog;
         private readonly Dictionary<(int, string), ISymbol?> _names = new Dictionary<(int, string), ISymbol?>();
         private readonly Dictionary<SyntaxNode, Dictionary<string, ExpressionSyntax>> _constLocals = new Dictionary<SyntaxNode, Dictionary<string, ExpressionSyntax>>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, int>> _declaredNames = new Dictionary<SyntaxNode, Dictionary<string, int>>();
 
         public SyntaxValues(SemanticModel model, SpecTypeCatalog catalog)
         {
@@ -58,6 +59,94 @@ namespace Emr.Codegen.Analyzers
         }
 
         public ITypeSymbol? ResolveType(TypeSyntax type) => Resolve(type, SpeculativeBindingOption.BindAsTypeOrNamespace) as ITypeSymbol;
+
+        /// <summary>What a name means where the body's own declarations do not hide it (callers check <see cref="DeclaredNames"/> first).</summary>
+        public ISymbol? ResolveValue(IdentifierNameSyntax name) => Resolve(name, SpeculativeBindingOption.BindAsExpression);
+
+        /// <summary>
+        /// How often each name is declared in a body and by the member around it (parameters, locals, pattern and
+        /// out variables, lambda parameters, ...): names declared here hide constants of the same name outside.
+        /// </summary>
+        public Dictionary<string, int> DeclaredNames(SyntaxNode body)
+        {
+            if (_declaredNames.TryGetValue(body, out Dictionary<string, int>? names))
+            {
+                return names;
+            }
+
+            names = new Dictionary<string, int>(StringComparer.Ordinal);
+            void Add(SyntaxToken identifier)
+            {
+                names.TryGetValue(identifier.ValueText, out int count);
+                names[identifier.ValueText] = count + 1;
+            }
+
+            SyntaxNode? member = body.Parent;
+            if (member is AccessorDeclarationSyntax accessor)
+            {
+                if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    Add(SyntaxFactory.Identifier("value"));
+                }
+
+                member = accessor.Parent?.Parent;
+            }
+
+            BaseParameterListSyntax? parameters = member switch
+            {
+                BaseMethodDeclarationSyntax method => method.ParameterList,
+                IndexerDeclarationSyntax indexer => indexer.ParameterList,
+                _ => null,
+            };
+
+            foreach (ParameterSyntax parameter in parameters?.Parameters ?? default)
+            {
+                Add(parameter.Identifier);
+            }
+
+            foreach (SyntaxNode node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax variable:
+                        Add(variable.Identifier);
+                        break;
+                    case SingleVariableDesignationSyntax designation:
+                        Add(designation.Identifier);
+                        break;
+                    case ForEachStatementSyntax forEach:
+                        Add(forEach.Identifier);
+                        break;
+                    case CatchDeclarationSyntax { Identifier.RawKind: (int)SyntaxKind.IdentifierToken } catchDeclaration:
+                        Add(catchDeclaration.Identifier);
+                        break;
+                    case ParameterSyntax parameter:
+                        Add(parameter.Identifier);
+                        break;
+                    case LocalFunctionStatementSyntax localFunction:
+                        Add(localFunction.Identifier);
+                        break;
+                    case FromClauseSyntax from:
+                        Add(from.Identifier);
+                        break;
+                    case LetClauseSyntax let:
+                        Add(let.Identifier);
+                        break;
+                    case JoinClauseSyntax join:
+                        Add(join.Identifier);
+                        break;
+                    case JoinIntoClauseSyntax into:
+                        Add(into.Identifier);
+                        break;
+                    case QueryContinuationSyntax continuation:
+                        Add(continuation.Identifier);
+                        break;
+                }
+            }
+
+            _declaredNames[body] = names;
+            return names;
+        }
 
         /// <summary>The spec object an explicit <c>new T</c> creates, or null.</summary>
         public SpecObjectInfo? CreatedObject(BaseObjectCreationExpressionSyntax creation, ITypeSymbol? targetType)
@@ -112,13 +201,13 @@ namespace Emr.Codegen.Analyzers
                     && Resolve(creation.Type, SpeculativeBindingOption.BindAsTypeOrNamespace) is INamedTypeSymbol createdEnum && createdEnum.Name == enumModel.Name:
                     return Constant(creation.ArgumentList!.Arguments[0].Expression, null, body);
                 case IdentifierNameSyntax identifier:
-                    // A const local of this body, or a const field in scope.
+                    // A const local of this body, or a const field in scope; a parameter or local of the same name hides the field.
                     if (body != null && ConstLocals(body).TryGetValue(identifier.Identifier.ValueText, out ExpressionSyntax? localValue))
                     {
-                        return Constant(localValue, enumModel, null);
+                        return DeclaredNames(body)[identifier.Identifier.ValueText] == 1 ? Constant(localValue, enumModel, null) : null;
                     }
 
-                    return ConstField(identifier);
+                    return body != null && DeclaredNames(body).ContainsKey(identifier.Identifier.ValueText) ? null : ConstField(identifier);
                 case MemberAccessExpressionSyntax qualified:
                     return ConstField(qualified);
                 default:
@@ -201,6 +290,41 @@ namespace Emr.Codegen.Analyzers
                     return initializer.Expressions.Any(e => e is InitializerExpressionSyntax) ? null : initializer.Expressions;
                 default:
                     return null;
+            }
+        }
+
+        /// <summary>Checks the value given to one member against its enumeration and constraints, where it is given.</summary>
+        public void CheckValue(SpecMember target, ExpressionSyntax value, SpecObjectInfo owner, SyntaxNode? body, Action<Diagnostic> report)
+        {
+            MemberModel member = target.Member;
+            if (member.Enum is null && member.Constraints is null)
+            {
+                return;
+            }
+
+            EnumModel? enumModel = owner.EnumOf(member);
+            if (member.IsList)
+            {
+                if (ListItems(value) is not { } items)
+                {
+                    return;
+                }
+
+                Checks.CheckItemCount(target, items.Count, value, report);
+                if (member.Kind != ValueKind.Object)
+                {
+                    foreach (ExpressionSyntax item in items)
+                    {
+                        if (Constant(item, enumModel, body) is SpecValue itemConstant)
+                        {
+                            Checks.CheckScalar(target, owner, itemConstant, item, report);
+                        }
+                    }
+                }
+            }
+            else if (member.Kind != ValueKind.Object && Constant(value, enumModel, body) is SpecValue constant)
+            {
+                Checks.CheckScalar(target, owner, constant, value, report);
             }
         }
 
