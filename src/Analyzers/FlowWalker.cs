@@ -10,15 +10,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Emr.Codegen.Analyzers
 {
     /// <summary>
-    /// Follows requests through a body, path by path, over syntax: an initializer, then property assignments,
-    /// across branches and loops. A request held in a local is judged by the values it holds when it leaves the
+    /// Follows requests through a plain body (see <see cref="Flow.BodySelector"/>), path by path, over syntax: an
+    /// initializer, then property assignments, across branches. A request held in a local is judged by the values it holds when it leaves the
     /// method's hands (passed on, returned, stored, captured) or, if it never does, at the end of the body; one
     /// created in place is judged where it is created. Paths are kept apart, so values from branches that cannot
     /// both run are never combined.
     /// </summary>
     internal sealed class FlowWalker
     {
-        /// <summary>Beyond this many paths the analysis gives up on a body rather than guess.</summary>
+        /// <summary>Beyond this many paths the walk stops and the body is followed over its bound control-flow graph instead.</summary>
         private const int MaxPaths = 64;
 
         private readonly SyntaxValues _values;

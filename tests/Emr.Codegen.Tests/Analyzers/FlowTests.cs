@@ -158,7 +158,7 @@ namespace Emr.Codegen.Tests.Analyzers
         [Fact]
         public Task Default_product_id_is_zero_and_outside_the_enumeration() => VerifyAsync(
             RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = {|#0:default|}") }),
-            Diagnostic("EMR0001", 0));
+            Diagnostic("EMR0001", 0).WithMessage("ProductId 0 must be a value of ProductId: 1 (EmrV1_3_1), 2 (EmrV2_0_1), 4 (EmrV2_1_0), 7 (EmrV3_0_0), 9 (EmrV2_2_0), 11 (ClickHouseV1_0_0), 13 (DruidV1_0_0), 15 (EmrV2_2_1), 16 (EmrV2_3_0), 17 (ClickHouseV1_1_0), 19 (EmrV2_4_0), 20 (EmrV2_5_0), 22 (ClickHouseV1_2_0), 24 (EmrTianQiongV1_0_0), 25 (EmrV3_1_0), 26 (DorisV1_0_0), 27 (KafkaV1_0_0), 28 (EmrV3_2_0), 29 (EmrV2_5_1), 30 (EmrV2_6_0) (the server returns InvalidParameter.InvalidProductId)"));
 
         [Fact]
         public Task Default_after_construction_is_zero() => VerifyAsync(
