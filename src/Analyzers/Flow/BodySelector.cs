@@ -204,7 +204,9 @@ namespace Emr.Codegen.Analyzers.Flow
                 target = access.Expression;
             }
 
-            return target is IdentifierNameSyntax root && tracked.Contains(root.Identifier.ValueText) && IsPlainValue(assignment.Right, declared, tracked, values);
+            // An object created here and attached later may still be completed: the bound flow judges it with its owner.
+            return target is IdentifierNameSyntax root && tracked.Contains(root.Identifier.ValueText) && IsPlainValue(assignment.Right, declared, tracked, values)
+                && SyntaxValues.Unwrap(assignment.Right) is not BaseObjectCreationExpressionSyntax;
         }
 
         private static bool IsSpecInitializer(InitializerExpressionSyntax initializer, SyntaxValues values) =>

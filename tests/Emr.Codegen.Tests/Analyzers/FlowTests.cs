@@ -327,6 +327,15 @@ namespace Emr.Codegen.Tests.Analyzers
             Diagnostic("EMR0010", 0, 1));
 
         [Fact]
+        public Task A_nested_object_created_in_an_assignment_is_judged_with_its_owner_once_complete() => VerifyAsync(
+            RequestTemplate.Build(afterInitializer: "r.LoginSettings = new LoginSettings(); r.LoginSettings.Password = \"Emr2019abc\";"));
+
+        [Fact]
+        public Task A_nested_object_created_in_an_assignment_and_left_incomplete_is_reported() => VerifyAsync(
+            RequestTemplate.Build(afterInitializer: "r.LoginSettings = new LoginSettings(); r.LoginSettings.PublicKeyId = {|#0:null|};"),
+            Diagnostic("EMR0010", 0).WithMessage("LoginSettings needs a Password or a PublicKeyId (Password not set, PublicKeyId not set) (the server returns InvalidParameter.InvalidLoginSetting)"));
+
+        [Fact]
         public Task A_local_function_declared_later_that_sets_a_member_makes_it_unknown() => VerifyAsync(
             RequestTemplate.Usings + """
             class C
