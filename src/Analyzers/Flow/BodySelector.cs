@@ -146,8 +146,9 @@ namespace Emr.Codegen.Analyzers.Flow
                 case AssignmentExpressionSyntax assignment:
                     return IsPlainAssignment(assignment, declared, tracked, values);
                 case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                    // Its type is known to the walk only as a local's declared type or a member's type.
-                    return implicitCreation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } || implicitCreation.Parent is AssignmentExpressionSyntax;
+                    // Its type is known to the walk only as a local's declared type or as the type of a spec member it initializes.
+                    return implicitCreation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } }
+                        || (implicitCreation.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && IsSpecInitializer(initializer, values));
                 case IdentifierNameSyntax identifier when tracked.Contains(identifier.Identifier.ValueText):
                     return IsPlainUseOfTracked(identifier);
                 default:

@@ -35,6 +35,7 @@ namespace Emr.Codegen.Analyzers.Flow
         private readonly Dictionary<ControlFlowRegion, CaptureEffects> _finallyEffects = new Dictionary<ControlFlowRegion, CaptureEffects>();
         private readonly Dictionary<ControlFlowRegion, FlowState> _tryFacts = new Dictionary<ControlFlowRegion, FlowState>();
         private readonly List<IFlowAnonymousFunctionOperation> _lambdas = new List<IFlowAnonymousFunctionOperation>();
+        private readonly Dictionary<IFlowAnonymousFunctionOperation, CaptureEffects> _lambdaEffects = new Dictionary<IFlowAnonymousFunctionOperation, CaptureEffects>();
         private readonly BlockInput[] _inputs;
 
         /// <summary>What each flow capture holds, when one place defines it: a capture of a property is also where it is set.</summary>
@@ -492,8 +493,18 @@ namespace Emr.Codegen.Analyzers.Flow
 
                     return FlowValue.Unknown;
                 case IFlowAnonymousFunctionOperation lambda:
-                    _lambdas.Add(lambda);
-                    return Captured(CaptureEffects.Of(_graph.GetAnonymousFunctionControlFlowGraph(lambda), lambda.Syntax, _graph.GetAnonymousFunctionControlFlowGraph(lambda).Blocks, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)), ref state);
+                    {
+                        if (!_lambdaEffects.TryGetValue(lambda, out CaptureEffects? effects))
+                        {
+                            ControlFlowGraph lambdaGraph = _graph.GetAnonymousFunctionControlFlowGraph(lambda);
+                            effects = CaptureEffects.Of(lambdaGraph, lambda.Syntax, lambdaGraph.Blocks, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+                            _lambdaEffects[lambda] = effects;
+                            _lambdas.Add(lambda);
+                        }
+
+                        return Captured(effects, ref state);
+                    }
+
                 case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } localFunctionReference:
                     return Captured(LocalFunctionEffects(localFunctionReference.Method), ref state);
                 default:

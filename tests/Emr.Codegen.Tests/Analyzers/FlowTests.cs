@@ -249,6 +249,21 @@ namespace Emr.Codegen.Tests.Analyzers
             Diagnostic("EMR0010", 0, 1));
 
         [Fact]
+        public Task A_request_made_with_a_target_typed_new_in_a_field_initializer_is_judged() => VerifyAsync(
+            RequestTemplate.Usings + """
+            class C
+            {
+                static readonly CreateInstanceRequest Default = new()
+                {
+                    ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
+                    ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:0|},
+                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                };
+            }
+            """,
+            Diagnostic("EMR0010", 0, 1));
+
+        [Fact]
         public Task A_request_stored_in_a_field_is_judged_there() => VerifyAsync(
             RequestTemplate.Usings + """
             class C
