@@ -75,6 +75,7 @@ namespace Emr.Codegen.Analyzers
             }
 
             names = new Dictionary<string, int>(StringComparer.Ordinal);
+            var constants = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
             void Add(SyntaxToken identifier)
             {
                 names.TryGetValue(identifier.ValueText, out int count);
@@ -110,6 +111,11 @@ namespace Emr.Codegen.Analyzers
                 {
                     case VariableDeclaratorSyntax variable:
                         Add(variable.Identifier);
+                        if (variable is { Initializer: { } initializer, Parent.Parent: LocalDeclarationStatementSyntax { IsConst: true } })
+                        {
+                            constants[variable.Identifier.ValueText] = initializer.Value;
+                        }
+
                         break;
                     case SingleVariableDesignationSyntax designation:
                         Add(designation.Identifier);
@@ -145,6 +151,7 @@ namespace Emr.Codegen.Analyzers
             }
 
             _declaredNames[body] = names;
+            _constLocals[body] = constants;
             return names;
         }
 
@@ -218,30 +225,11 @@ namespace Emr.Codegen.Analyzers
         private SpecValue? ConstField(ExpressionSyntax name) =>
             Resolve(name, SpeculativeBindingOption.BindAsExpression) is IFieldSymbol { HasConstantValue: true } field ? FromObject(field.ConstantValue, null) : null;
 
-        /// <summary>The const locals of a body and their values, found once per body.</summary>
+        /// <summary>The const locals of a body and their values, found with its declared names.</summary>
         private Dictionary<string, ExpressionSyntax> ConstLocals(SyntaxNode body)
         {
-            if (!_constLocals.TryGetValue(body, out Dictionary<string, ExpressionSyntax>? locals))
-            {
-                locals = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
-                foreach (SyntaxNode node in body.DescendantNodes())
-                {
-                    if (node is LocalDeclarationStatementSyntax { IsConst: true } declaration)
-                    {
-                        foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
-                        {
-                            if (variable.Initializer != null)
-                            {
-                                locals[variable.Identifier.ValueText] = variable.Initializer.Value;
-                            }
-                        }
-                    }
-                }
-
-                _constLocals[body] = locals;
-            }
-
-            return locals;
+            DeclaredNames(body);
+            return _constLocals[body];
         }
 
         private static SpecValue? FromObject(object? value, LiteralExpressionSyntax? literal) => value switch

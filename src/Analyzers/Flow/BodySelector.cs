@@ -90,7 +90,9 @@ namespace Emr.Codegen.Analyzers.Flow
 
             Dictionary<string, int> declared = values.DeclaredNames(body);
             var tracked = new HashSet<string>(StringComparer.Ordinal);
-            foreach (SyntaxNode node in body.DescendantNodes())
+
+            // One walk in source order: a local is declared before any use of it, so it is tracked before its uses are checked.
+            foreach (SyntaxNode node in body.DescendantNodesAndSelf())
             {
                 if (node is LocalDeclarationStatementSyntax { IsConst: false } declaration)
                 {
@@ -99,22 +101,16 @@ namespace Emr.Codegen.Analyzers.Flow
                         if (variable.Initializer?.Value is { } value && SyntaxValues.Unwrap(value) is BaseObjectCreationExpressionSyntax creation
                             && values.CreatedObject(creation, creation is ImplicitObjectCreationExpressionSyntax ? values.ResolveType(declaration.Declaration.Type) : null) != null)
                         {
+                            if (declared[variable.Identifier.ValueText] > 1)
+                            {
+                                return false;
+                            }
+
                             tracked.Add(variable.Identifier.ValueText);
                         }
                     }
                 }
-            }
 
-            foreach (string name in tracked)
-            {
-                if (declared.TryGetValue(name, out int count) && count > 1)
-                {
-                    return false;
-                }
-            }
-
-            foreach (SyntaxNode node in body.DescendantNodesAndSelf())
-            {
                 if (!IsPlainNode(node, declared, tracked, values))
                 {
                     return false;
