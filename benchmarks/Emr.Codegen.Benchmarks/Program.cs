@@ -18,6 +18,12 @@ if (args.Length == 2 && args[0] == "--bind")
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "--minfull")
+{
+    QuickProbe.MinFull(int.Parse(args[1]));
+    return 0;
+}
+
 if (args.Length == 2 && args[0] == "--probe")
 {
     QuickProbe.Run(int.Parse(args[1]));

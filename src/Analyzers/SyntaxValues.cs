@@ -69,90 +69,26 @@ namespace Emr.Codegen.Analyzers
         /// </summary>
         public Dictionary<string, int> DeclaredNames(SyntaxNode body)
         {
-            if (_declaredNames.TryGetValue(body, out Dictionary<string, int>? names))
+            if (!_declaredNames.TryGetValue(body, out Dictionary<string, int>? names))
             {
-                return names;
-            }
-
-            names = new Dictionary<string, int>(StringComparer.Ordinal);
-            var constants = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
-            void Add(SyntaxToken identifier)
-            {
-                names.TryGetValue(identifier.ValueText, out int count);
-                names[identifier.ValueText] = count + 1;
-            }
-
-            SyntaxNode? member = body.Parent;
-            if (member is AccessorDeclarationSyntax accessor)
-            {
-                if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                var found = BodyNames.Start(body);
+                foreach (SyntaxNode node in body.DescendantNodes())
                 {
-                    Add(SyntaxFactory.Identifier("value"));
+                    found.Record(node);
                 }
 
-                member = accessor.Parent?.Parent;
+                Remember(body, found);
+                names = found.Counts;
             }
 
-            BaseParameterListSyntax? parameters = member switch
-            {
-                BaseMethodDeclarationSyntax method => method.ParameterList,
-                IndexerDeclarationSyntax indexer => indexer.ParameterList,
-                _ => null,
-            };
-
-            foreach (ParameterSyntax parameter in parameters?.Parameters ?? default)
-            {
-                Add(parameter.Identifier);
-            }
-
-            foreach (SyntaxNode node in body.DescendantNodes())
-            {
-                switch (node)
-                {
-                    case VariableDeclaratorSyntax variable:
-                        Add(variable.Identifier);
-                        if (variable is { Initializer: { } initializer, Parent.Parent: LocalDeclarationStatementSyntax { IsConst: true } })
-                        {
-                            constants[variable.Identifier.ValueText] = initializer.Value;
-                        }
-
-                        break;
-                    case SingleVariableDesignationSyntax designation:
-                        Add(designation.Identifier);
-                        break;
-                    case ForEachStatementSyntax forEach:
-                        Add(forEach.Identifier);
-                        break;
-                    case CatchDeclarationSyntax { Identifier.RawKind: (int)SyntaxKind.IdentifierToken } catchDeclaration:
-                        Add(catchDeclaration.Identifier);
-                        break;
-                    case ParameterSyntax parameter:
-                        Add(parameter.Identifier);
-                        break;
-                    case LocalFunctionStatementSyntax localFunction:
-                        Add(localFunction.Identifier);
-                        break;
-                    case FromClauseSyntax from:
-                        Add(from.Identifier);
-                        break;
-                    case LetClauseSyntax let:
-                        Add(let.Identifier);
-                        break;
-                    case JoinClauseSyntax join:
-                        Add(join.Identifier);
-                        break;
-                    case JoinIntoClauseSyntax into:
-                        Add(into.Identifier);
-                        break;
-                    case QueryContinuationSyntax continuation:
-                        Add(continuation.Identifier);
-                        break;
-                }
-            }
-
-            _declaredNames[body] = names;
-            _constLocals[body] = constants;
             return names;
+        }
+
+        /// <summary>Keeps the names a walk over the whole body found, so that no other walk is needed.</summary>
+        public void Remember(SyntaxNode body, BodyNames names)
+        {
+            _declaredNames[body] = names.Counts;
+            _constLocals[body] = names.Constants;
         }
 
         /// <summary>The spec object an explicit <c>new T</c> creates, or null.</summary>
@@ -378,6 +314,101 @@ namespace Emr.Codegen.Analyzers
             }
 
             return new AbstractObject(info, creation, SmallMap<AbstractValue>.From(members), checkedOnItsOwn);
+        }
+    }
+
+    /// <summary>The names a body and its member declare, counted, and its const locals, gathered node by node.</summary>
+    internal sealed class BodyNames
+    {
+        private BodyNames()
+        {
+        }
+
+        public Dictionary<string, int> Counts { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public Dictionary<string, ExpressionSyntax> Constants { get; } = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+
+        /// <summary>The parameters of the member around a body (and an accessor's <c>value</c>); its own declarations follow by <see cref="Record"/>.</summary>
+        public static BodyNames Start(SyntaxNode body)
+        {
+            var names = new BodyNames();
+            SyntaxNode? member = body.Parent;
+            if (member is AccessorDeclarationSyntax accessor)
+            {
+                if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    names.Add("value");
+                }
+
+                member = accessor.Parent?.Parent;
+            }
+
+            BaseParameterListSyntax? parameters = member switch
+            {
+                BaseMethodDeclarationSyntax method => method.ParameterList,
+                IndexerDeclarationSyntax indexer => indexer.ParameterList,
+                _ => null,
+            };
+
+            foreach (ParameterSyntax parameter in parameters?.Parameters ?? default)
+            {
+                names.Add(parameter.Identifier.ValueText);
+            }
+
+            return names;
+        }
+
+        public void Record(SyntaxNode node)
+        {
+            // By kind, not by type: this runs on every node of every body that mentions a spec name.
+            switch ((SyntaxKind)node.RawKind)
+            {
+                case SyntaxKind.VariableDeclarator:
+                    var variable = (VariableDeclaratorSyntax)node;
+                    Add(variable.Identifier.ValueText);
+                    if (variable is { Initializer: { } initializer, Parent.Parent: LocalDeclarationStatementSyntax { IsConst: true } })
+                    {
+                        Constants[variable.Identifier.ValueText] = initializer.Value;
+                    }
+
+                    break;
+                case SyntaxKind.SingleVariableDesignation:
+                    Add(((SingleVariableDesignationSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.ForEachStatement:
+                    Add(((ForEachStatementSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.CatchDeclaration when ((CatchDeclarationSyntax)node).Identifier.IsKind(SyntaxKind.IdentifierToken):
+                    Add(((CatchDeclarationSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.Parameter:
+                    Add(((ParameterSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.LocalFunctionStatement:
+                    Add(((LocalFunctionStatementSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.FromClause:
+                    Add(((FromClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.LetClause:
+                    Add(((LetClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.JoinClause:
+                    Add(((JoinClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.JoinIntoClause:
+                    Add(((JoinIntoClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.QueryContinuation:
+                    Add(((QueryContinuationSyntax)node).Identifier.ValueText);
+                    break;
+            }
+        }
+
+        private void Add(string name)
+        {
+            Counts.TryGetValue(name, out int count);
+            Counts[name] = count + 1;
         }
     }
 }

@@ -88,12 +88,14 @@ namespace Emr.Codegen.Analyzers.Flow
                 return false;
             }
 
-            Dictionary<string, int> declared = values.DeclaredNames(body);
+            // One walk in source order: a local is declared before any use of it, so it is tracked, and a name hiding a
+            // constant is counted, before the uses are checked. Names declared later only in other blocks hide nothing there.
+            var names = BodyNames.Start(body);
+            Dictionary<string, int> declared = names.Counts;
             var tracked = new HashSet<string>(StringComparer.Ordinal);
-
-            // One walk in source order: a local is declared before any use of it, so it is tracked before its uses are checked.
-            foreach (SyntaxNode node in body.DescendantNodesAndSelf())
+            foreach (SyntaxNode node in body.DescendantNodes())
             {
+                names.Record(node);
                 if (node is LocalDeclarationStatementSyntax { IsConst: false } declaration)
                 {
                     foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
@@ -101,11 +103,6 @@ namespace Emr.Codegen.Analyzers.Flow
                         if (variable.Initializer?.Value is { } value && SyntaxValues.Unwrap(value) is BaseObjectCreationExpressionSyntax creation
                             && values.CreatedObject(creation, creation is ImplicitObjectCreationExpressionSyntax ? values.ResolveType(declaration.Declaration.Type) : null) != null)
                         {
-                            if (declared[variable.Identifier.ValueText] > 1)
-                            {
-                                return false;
-                            }
-
                             tracked.Add(variable.Identifier.ValueText);
                         }
                     }
@@ -117,38 +114,60 @@ namespace Emr.Codegen.Analyzers.Flow
                 }
             }
 
-            return true;
+            // The walk follows a tracked local by its name: one declared twice (in separate blocks) needs the bound flow.
+            foreach (string name in tracked)
+            {
+                if (declared[name] > 1)
+                {
+                    return false;
+                }
+            }
+
+            values.Remember(body, names);
+            return body is BlockSyntax or ArrowExpressionClauseSyntax || IsPlainNode(body, declared, tracked, values);
         }
 
         private static bool IsPlainNode(SyntaxNode node, Dictionary<string, int> declared, HashSet<string> tracked, SyntaxValues values)
         {
-            switch (node)
+            // By kind, not by type: this runs on every node of every body that mentions a spec name.
+            switch ((SyntaxKind)node.RawKind)
             {
-                case StatementSyntax statement:
-                    return statement switch
-                    {
-                        BlockSyntax or ExpressionStatementSyntax or IfStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or EmptyStatementSyntax => true,
-                        LocalDeclarationStatementSyntax local => local.UsingKeyword.IsKind(SyntaxKind.None) && local.AwaitKeyword.IsKind(SyntaxKind.None)
-                            && (!local.IsConst || local.Declaration.Variables.All(v => v.Initializer?.Value is { } constant && IsLiteral(constant))),
-                        _ => false,
-                    };
-                case AnonymousFunctionExpressionSyntax or DefaultExpressionSyntax or CastExpressionSyntax or ConditionalAccessExpressionSyntax:
-                    return false;
-                case LiteralExpressionSyntax literal:
-                    return !literal.IsKind(SyntaxKind.DefaultLiteralExpression);
-                case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax when node.RawKind is (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression
-                    or (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression:
-                    return SyntaxValues.Unwrap((node as PrefixUnaryExpressionSyntax)?.Operand ?? ((PostfixUnaryExpressionSyntax)node).Operand) is IdentifierNameSyntax counter && !tracked.Contains(counter.Identifier.ValueText);
-                case AssignmentExpressionSyntax assignment:
-                    return IsPlainAssignment(assignment, declared, tracked, values);
-                case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                    // Its type is known to the walk only as a local's declared type or as the type of a spec member it initializes.
-                    return implicitCreation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } }
-                        || (implicitCreation.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && IsSpecInitializer(initializer, values));
-                case IdentifierNameSyntax identifier when tracked.Contains(identifier.Identifier.ValueText):
-                    return IsPlainUseOfTracked(identifier);
-                default:
+                case SyntaxKind.Block:
+                case SyntaxKind.ExpressionStatement:
+                case SyntaxKind.IfStatement:
+                case SyntaxKind.ReturnStatement:
+                case SyntaxKind.ThrowStatement:
+                case SyntaxKind.EmptyStatement:
                     return true;
+                case SyntaxKind.LocalDeclarationStatement:
+                    var local = (LocalDeclarationStatementSyntax)node;
+                    return local.UsingKeyword.IsKind(SyntaxKind.None) && local.AwaitKeyword.IsKind(SyntaxKind.None)
+                        && (!local.IsConst || local.Declaration.Variables.All(v => v.Initializer?.Value is { } constant && IsLiteral(constant)));
+                case SyntaxKind.SimpleLambdaExpression:
+                case SyntaxKind.ParenthesizedLambdaExpression:
+                case SyntaxKind.AnonymousMethodExpression:
+                case SyntaxKind.DefaultExpression:
+                case SyntaxKind.DefaultLiteralExpression:
+                case SyntaxKind.CastExpression:
+                case SyntaxKind.ConditionalAccessExpression:
+                    return false;
+                case SyntaxKind.PreIncrementExpression:
+                case SyntaxKind.PreDecrementExpression:
+                    return SyntaxValues.Unwrap(((PrefixUnaryExpressionSyntax)node).Operand) is IdentifierNameSyntax counter && !tracked.Contains(counter.Identifier.ValueText);
+                case SyntaxKind.PostIncrementExpression:
+                case SyntaxKind.PostDecrementExpression:
+                    return SyntaxValues.Unwrap(((PostfixUnaryExpressionSyntax)node).Operand) is IdentifierNameSyntax postCounter && !tracked.Contains(postCounter.Identifier.ValueText);
+                case SyntaxKind.SimpleAssignmentExpression:
+                    return IsPlainAssignment((AssignmentExpressionSyntax)node, declared, tracked, values);
+                case SyntaxKind.ImplicitObjectCreationExpression:
+                    // Its type is known to the walk only as a local's declared type or as the type of a spec member it initializes.
+                    return node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } }
+                        || (node.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && IsSpecInitializer(initializer, values));
+                case SyntaxKind.IdentifierName:
+                    return !tracked.Contains(((IdentifierNameSyntax)node).Identifier.ValueText) || IsPlainUseOfTracked((IdentifierNameSyntax)node);
+                default:
+                    // Every other statement (loops, switch, try, using, local functions, ...) and every other assignment.
+                    return node is not (StatementSyntax or AssignmentExpressionSyntax);
             }
         }
 
@@ -181,8 +200,9 @@ namespace Emr.Codegen.Analyzers.Flow
 
             if (assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
             {
-                // A member of an initializer: of a spec object, its value must be one the walk reads as the compiler does.
-                return assignment.Left is IdentifierNameSyntax && (!IsSpecInitializer(initializer, values) || IsPlainValue(assignment.Right, declared, tracked, values));
+                // A member of an initializer: its value must be one the walk reads as the compiler does (checked for every
+                // initializer, which is cheaper than asking whether the object is one of the spec's).
+                return assignment.Left is IdentifierNameSyntax && IsPlainValue(assignment.Right, declared, tracked, values);
             }
 
             if (assignment.Parent is not ExpressionStatementSyntax)

@@ -100,7 +100,9 @@ namespace Emr.Codegen.Analyzers.Flow
             }
 
             SingleValues.Check(root, model, catalog, report);
-            INamedTypeSymbol? containingType = model.GetEnclosingSymbol(root.Syntax.SpanStart, cancellationToken)?.ContainingType;
+            INamedTypeSymbol? containingType = root.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>() is { } type
+                ? model.GetDeclaredSymbol(type, cancellationToken) as INamedTypeSymbol
+                : null;
             Run(graph, catalog, containingType, report, cancellationToken);
         }
 
