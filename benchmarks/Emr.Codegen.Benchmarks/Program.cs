@@ -12,6 +12,18 @@ if (args.Length == 3 && args[0] == "--walk")
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "--bind")
+{
+    QuickProbe.Bind(int.Parse(args[1]));
+    return 0;
+}
+
+if (args.Length == 2 && args[0] == "--minfull")
+{
+    QuickProbe.MinFull(int.Parse(args[1]));
+    return 0;
+}
+
 if (args.Length == 2 && args[0] == "--probe")
 {
     QuickProbe.Run(int.Parse(args[1]));

@@ -27,6 +27,58 @@ namespace Emr.Codegen.Benchmarks
             }
         }
 
+        /// <summary>What binding every body through a semantic model costs, against an emit.</summary>
+        public static void Bind(int sites)
+        {
+            var compilation = AnalyzerCostBenchmarks.CreateCompilation(sites, AnalyzerCostBenchmarks.GeneratedTypes());
+            for (int round = 0; round < 3; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                using (var stream = new MemoryStream())
+                {
+                    compilation.Clone().Emit(stream);
+                }
+
+                long emit = watch.ElapsedMilliseconds;
+                watch.Restart();
+                int bodies = 0;
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var model = compilation.GetSemanticModel(tree);
+                    foreach (var method in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+                    {
+                        if (model.GetOperation(method.Body!) != null)
+                        {
+                            bodies++;
+                        }
+                    }
+                }
+
+                long bind = watch.ElapsedMilliseconds;
+                Console.WriteLine($"sites {sites}: emit {emit} ms, bind {bodies} bodies {bind} ms");
+            }
+        }
+
+        /// <summary>The analyzer alone, best of 15 rounds: for comparing two versions of it on a busy machine.</summary>
+        public static void MinFull(int sites)
+        {
+            var compilation = AnalyzerCostBenchmarks.CreateCompilation(sites, AnalyzerCostBenchmarks.GeneratedTypes());
+            long best = long.MaxValue;
+            for (int round = 0; round < 15; round++)
+            {
+                var catalog = new SpecTypeCatalog();
+                var watch = Stopwatch.StartNew();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    RequestAnalyzer.AnalyzeTree(compilation.GetSemanticModel(tree), catalog, _ => { }, CancellationToken.None);
+                }
+
+                best = Math.Min(best, watch.ElapsedMilliseconds);
+            }
+
+            Console.WriteLine($"min full {best} ms");
+        }
+
         public static void Run(int sites)
         {
             var types = AnalyzerCostBenchmarks.GeneratedTypes();

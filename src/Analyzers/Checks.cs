@@ -31,49 +31,6 @@ namespace Emr.Codegen.Analyzers
     /// <summary>Turns spec checks into diagnostics: single values at their assignment, rules on whole objects.</summary>
     internal static class Checks
     {
-        /// <summary>Checks the value given to one member against its enumeration and constraints.</summary>
-        public static void CheckAssignment(SpecMember target, ExpressionSyntax value, SpecObjectInfo owner, SyntaxValues values, SyntaxNode? body, Action<Diagnostic> report)
-        {
-            MemberModel member = target.Member;
-            if (member.Enum is null && member.Constraints is null)
-            {
-                return;
-            }
-
-            EnumModel? enumModel = owner.EnumOf(member);
-            if (member.IsList)
-            {
-                IReadOnlyList<ExpressionSyntax>? items = SyntaxValues.ListItems(value);
-                if (items is null)
-                {
-                    return;
-                }
-
-                CheckItemCount(target, owner, items.Count, value, report);
-
-                if (member.Kind != ValueKind.Object)
-                {
-                    foreach (ExpressionSyntax item in items)
-                    {
-                        if (values.Constant(item, enumModel, body) is SpecValue itemConstant)
-                        {
-                            CheckScalar(target, owner, itemConstant, item, report);
-                        }
-                    }
-                }
-
-                return;
-            }
-
-            if (member.Kind != ValueKind.Object)
-            {
-                if (values.Constant(value, enumModel, body) is SpecValue constant)
-                {
-                    CheckScalar(target, owner, constant, value, report);
-                }
-            }
-        }
-
         /// <summary>The number of items given to a list member, at <paramref name="location"/>.</summary>
         public static void CheckItemCount(SpecMember target, SpecObjectInfo owner, int count, SyntaxNode location, Action<Diagnostic> report)
         {

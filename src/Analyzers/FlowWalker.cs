@@ -10,15 +10,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Emr.Codegen.Analyzers
 {
     /// <summary>
-    /// Follows requests through a body, path by path, over syntax: an initializer, then property assignments,
-    /// across branches and loops. A request held in a local is judged by the values it holds when it leaves the
+    /// Follows requests through a plain body (see <see cref="Flow.BodySelector"/>), path by path, over syntax: an
+    /// initializer, then property assignments, across branches. A request held in a local is judged by the values it holds when it leaves the
     /// method's hands (passed on, returned, stored, captured) or, if it never does, at the end of the body; one
     /// created in place is judged where it is created. Paths are kept apart, so values from branches that cannot
     /// both run are never combined.
     /// </summary>
     internal sealed class FlowWalker
     {
-        /// <summary>Beyond this many paths the analysis gives up on a body rather than guess.</summary>
+        /// <summary>Beyond this many paths the walk stops and the body is followed over its bound control-flow graph instead.</summary>
         private const int MaxPaths = 64;
 
         private readonly SyntaxValues _values;
@@ -48,8 +48,8 @@ namespace Emr.Codegen.Analyzers
             public AbstractObject? Get(string name) => Locals.Get(name);
         }
 
-        /// <summary>Analyzes a body: a block, an expression body, or the statements of a program.</summary>
-        public static void Analyze(SyntaxNode body, SyntaxValues values, SemanticModel model, Action<Diagnostic> report)
+        /// <summary>Analyzes a body: a block, an expression body, or the statements of a program. False when it has too many paths to follow.</summary>
+        public static bool Analyze(SyntaxNode body, SyntaxValues values, SemanticModel model, Action<Diagnostic> report)
         {
             var walker = new FlowWalker(values, model, body, report);
             var paths = new List<PathState> { new PathState(SmallMap<AbstractObject>.Empty) };
@@ -67,7 +67,7 @@ namespace Emr.Codegen.Analyzers
 
             if (walker._gaveUp)
             {
-                return;
+                return false;
             }
 
             // Requests that never left the method are judged as they end up.
@@ -75,6 +75,8 @@ namespace Emr.Codegen.Analyzers
             {
                 walker.Judge(local, paths);
             }
+
+            return true;
         }
 
         private List<PathState> Walk(SyntaxNode? node, List<PathState> paths)
@@ -235,7 +237,7 @@ namespace Emr.Codegen.Analyzers
                 {
                     // A single value is wrong whatever the path: check it once.
                     checkedValue = true;
-                    Checks.CheckAssignment(target, value, obj.Info, _values, _body, _report);
+                    _values.CheckValue(target, value, obj.Info, _body, _report);
                     CheckCreatedValues(value, target.Property.Type);
                 }
 
@@ -287,7 +289,7 @@ namespace Emr.Codegen.Analyzers
             {
                 if (item is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment && info.MemberFor(name.Identifier.ValueText) is SpecMember target && assignment.Right is not InitializerExpressionSyntax)
                 {
-                    Checks.CheckAssignment(target, assignment.Right, info, _values, _body, _report);
+                    _values.CheckValue(target, assignment.Right, info, _body, _report);
                     CheckCreatedValues(assignment.Right, target.Property.Type);
                 }
             }
@@ -452,7 +454,7 @@ namespace Emr.Codegen.Analyzers
             if (_model.GetSymbolInfo(member).Symbol is IPropertySymbol property && _values.Catalog.Get(property.ContainingType) is SpecObjectInfo owner
                 && owner.MemberFor(property.Name) is SpecMember target)
             {
-                Checks.CheckAssignment(target, value, owner, _values, _body, _report);
+                _values.CheckValue(target, value, owner, _body, _report);
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Emr.Codegen.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,8 +11,9 @@ namespace Emr.Codegen.Analyzers
 {
     /// <summary>
     /// Checks values given to generated API types against the spec they carry: single values where they are
-    /// given, cross-member rules on whole requests as each body builds them. It reads syntax and resolves only
-    /// type and constant names, so it adds little to a build.
+    /// given, cross-member rules on whole requests as each body builds them. Only bodies that mention a spec type
+    /// or member are looked at; plain ones are followed over syntax, the rest are bound and followed over their
+    /// control-flow graph.
     /// </summary>
     [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
     public sealed class RequestAnalyzer : DiagnosticAnalyzer
@@ -42,42 +44,79 @@ namespace Emr.Codegen.Analyzers
         /// <summary>The analyzer's whole work on one file (the benchmarks call it directly to measure it).</summary>
         internal static void AnalyzeTree(SemanticModel model, SpecTypeCatalog catalog, Action<Diagnostic> reportDiagnostic, System.Threading.CancellationToken cancellationToken)
         {
+            HashSet<string> names = SpecNames.For(model.Compilation, catalog);
+            if (names.Count == 0)
+            {
+                return;
+            }
+
             var values = new SyntaxValues(model, catalog);
             Action<Diagnostic> report = Deduplicating(reportDiagnostic);
             SyntaxNode root = model.SyntaxTree.GetRoot(cancellationToken);
-            if (root is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any())
+            if (root is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any() && BodySelector.MentionsSpec(unit, names))
             {
-                FlowWalker.Analyze(unit, values, model, report);
+                AnalyzeBound(unit, model, catalog, report, cancellationToken);
             }
 
-            foreach (SyntaxNode body in Bodies(root))
+            foreach ((SyntaxNode body, SyntaxNode bindable) in Bodies(root))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                FlowWalker.Analyze(body, values, model, report);
+                if (!BodySelector.MentionsSpec(body, names))
+                {
+                    continue;
+                }
+
+                if (BodySelector.IsPlain(body, values))
+                {
+                    // Reports wait until the walk is done: a body with too many paths goes to the bound flow instead.
+                    var found = new List<Diagnostic>();
+                    if (FlowWalker.Analyze(body, values, model, found.Add))
+                    {
+                        found.ForEach(report);
+                        continue;
+                    }
+                }
+
+                AnalyzeBound(bindable, model, catalog, report, cancellationToken);
             }
         }
 
-        /// <summary>Every body of code outside other bodies: members, accessors, initializers.</summary>
-        private static IEnumerable<SyntaxNode> Bodies(SyntaxNode root)
+        /// <summary>Binds a body and follows its control-flow graph.</summary>
+        private static void AnalyzeBound(SyntaxNode bindable, SemanticModel model, SpecTypeCatalog catalog, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+        {
+            IOperation? operation = model.GetOperation(bindable, cancellationToken);
+            while (operation?.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            if (operation != null)
+            {
+                OperationFlow.Analyze(operation, model, catalog, report, cancellationToken);
+            }
+        }
+
+        /// <summary>Every body of code outside other bodies (members, accessors, initializers), with the node to bind for it.</summary>
+        private static IEnumerable<(SyntaxNode Body, SyntaxNode Bindable)> Bodies(SyntaxNode root)
         {
             foreach (SyntaxNode node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or BasePropertyDeclarationSyntax or AccessorListSyntax or BaseFieldDeclarationSyntax or VariableDeclarationSyntax))
             {
                 switch (node)
                 {
                     case BaseMethodDeclarationSyntax method when ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } methodBody:
-                        yield return methodBody;
+                        yield return (methodBody, method);
                         break;
                     case AccessorDeclarationSyntax accessor when ((SyntaxNode?)accessor.Body ?? accessor.ExpressionBody) is { } accessorBody:
-                        yield return accessorBody;
+                        yield return (accessorBody, accessor);
                         break;
                     case PropertyDeclarationSyntax { ExpressionBody: { } propertyBody }:
-                        yield return propertyBody;
+                        yield return (propertyBody, propertyBody);
                         break;
                     case PropertyDeclarationSyntax { Initializer: { } propertyInitializer }:
-                        yield return propertyInitializer.Value;
+                        yield return (propertyInitializer.Value, propertyInitializer);
                         break;
                     case VariableDeclaratorSyntax { Initializer: { } fieldInitializer }:
-                        yield return fieldInitializer.Value;
+                        yield return (fieldInitializer.Value, fieldInitializer);
                         break;
                 }
             }

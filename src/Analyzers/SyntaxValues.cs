@@ -20,6 +20,7 @@ namespace Emr.Codegen.Analyzers
         private readonly SpecTypeCatalog _catalog;
         private readonly Dictionary<(int, string), ISymbol?> _names = new Dictionary<(int, string), ISymbol?>();
         private readonly Dictionary<SyntaxNode, Dictionary<string, ExpressionSyntax>> _constLocals = new Dictionary<SyntaxNode, Dictionary<string, ExpressionSyntax>>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, int>> _declaredNames = new Dictionary<SyntaxNode, Dictionary<string, int>>();
 
         public SyntaxValues(SemanticModel model, SpecTypeCatalog catalog)
         {
@@ -58,6 +59,37 @@ namespace Emr.Codegen.Analyzers
         }
 
         public ITypeSymbol? ResolveType(TypeSyntax type) => Resolve(type, SpeculativeBindingOption.BindAsTypeOrNamespace) as ITypeSymbol;
+
+        /// <summary>What a name means where the body's own declarations do not hide it (callers check <see cref="DeclaredNames"/> first).</summary>
+        public ISymbol? ResolveValue(IdentifierNameSyntax name) => Resolve(name, SpeculativeBindingOption.BindAsExpression);
+
+        /// <summary>
+        /// How often each name is declared in a body and by the member around it (parameters, locals, pattern and
+        /// out variables, lambda parameters, ...): names declared here hide constants of the same name outside.
+        /// </summary>
+        public Dictionary<string, int> DeclaredNames(SyntaxNode body)
+        {
+            if (!_declaredNames.TryGetValue(body, out Dictionary<string, int>? names))
+            {
+                var found = BodyNames.Start(body);
+                foreach (SyntaxNode node in body.DescendantNodes())
+                {
+                    found.Record(node);
+                }
+
+                Remember(body, found);
+                names = found.Counts;
+            }
+
+            return names;
+        }
+
+        /// <summary>Keeps the names a walk over the whole body found, so that no other walk is needed.</summary>
+        public void Remember(SyntaxNode body, BodyNames names)
+        {
+            _declaredNames[body] = names.Counts;
+            _constLocals[body] = names.Constants;
+        }
 
         /// <summary>The spec object an explicit <c>new T</c> creates, or null.</summary>
         public SpecObjectInfo? CreatedObject(BaseObjectCreationExpressionSyntax creation, ITypeSymbol? targetType)
@@ -112,13 +144,13 @@ namespace Emr.Codegen.Analyzers
                     && Resolve(creation.Type, SpeculativeBindingOption.BindAsTypeOrNamespace) is INamedTypeSymbol createdEnum && createdEnum.Name == enumModel.Name:
                     return Constant(creation.ArgumentList!.Arguments[0].Expression, null, body);
                 case IdentifierNameSyntax identifier:
-                    // A const local of this body, or a const field in scope.
+                    // A const local of this body, or a const field in scope; a parameter or local of the same name hides the field.
                     if (body != null && ConstLocals(body).TryGetValue(identifier.Identifier.ValueText, out ExpressionSyntax? localValue))
                     {
-                        return Constant(localValue, enumModel, null);
+                        return DeclaredNames(body)[identifier.Identifier.ValueText] == 1 ? Constant(localValue, enumModel, null) : null;
                     }
 
-                    return ConstField(identifier);
+                    return body != null && DeclaredNames(body).ContainsKey(identifier.Identifier.ValueText) ? null : ConstField(identifier);
                 case MemberAccessExpressionSyntax qualified:
                     return ConstField(qualified);
                 default:
@@ -129,30 +161,11 @@ namespace Emr.Codegen.Analyzers
         private SpecValue? ConstField(ExpressionSyntax name) =>
             Resolve(name, SpeculativeBindingOption.BindAsExpression) is IFieldSymbol { HasConstantValue: true } field ? FromObject(field.ConstantValue, null) : null;
 
-        /// <summary>The const locals of a body and their values, found once per body.</summary>
+        /// <summary>The const locals of a body and their values, found with its declared names.</summary>
         private Dictionary<string, ExpressionSyntax> ConstLocals(SyntaxNode body)
         {
-            if (!_constLocals.TryGetValue(body, out Dictionary<string, ExpressionSyntax>? locals))
-            {
-                locals = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
-                foreach (SyntaxNode node in body.DescendantNodes())
-                {
-                    if (node is LocalDeclarationStatementSyntax { IsConst: true } declaration)
-                    {
-                        foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
-                        {
-                            if (variable.Initializer != null)
-                            {
-                                locals[variable.Identifier.ValueText] = variable.Initializer.Value;
-                            }
-                        }
-                    }
-                }
-
-                _constLocals[body] = locals;
-            }
-
-            return locals;
+            DeclaredNames(body);
+            return _constLocals[body];
         }
 
         private static SpecValue? FromObject(object? value, LiteralExpressionSyntax? literal) => value switch
@@ -201,6 +214,41 @@ namespace Emr.Codegen.Analyzers
                     return initializer.Expressions.Any(e => e is InitializerExpressionSyntax) ? null : initializer.Expressions;
                 default:
                     return null;
+            }
+        }
+
+        /// <summary>Checks the value given to one member against its enumeration and constraints, where it is given.</summary>
+        public void CheckValue(SpecMember target, ExpressionSyntax value, SpecObjectInfo owner, SyntaxNode? body, Action<Diagnostic> report)
+        {
+            MemberModel member = target.Member;
+            if (member.Enum is null && member.Constraints is null)
+            {
+                return;
+            }
+
+            EnumModel? enumModel = owner.EnumOf(member);
+            if (member.IsList)
+            {
+                if (ListItems(value) is not { } items)
+                {
+                    return;
+                }
+
+                Checks.CheckItemCount(target, owner, items.Count, value, report);
+                if (member.Kind != ValueKind.Object)
+                {
+                    foreach (ExpressionSyntax item in items)
+                    {
+                        if (Constant(item, enumModel, body) is SpecValue itemConstant)
+                        {
+                            Checks.CheckScalar(target, owner, itemConstant, item, report);
+                        }
+                    }
+                }
+            }
+            else if (member.Kind != ValueKind.Object && Constant(value, enumModel, body) is SpecValue constant)
+            {
+                Checks.CheckScalar(target, owner, constant, value, report);
             }
         }
 
@@ -266,6 +314,101 @@ namespace Emr.Codegen.Analyzers
             }
 
             return new AbstractObject(info, creation, SmallMap<AbstractValue>.From(members), checkedOnItsOwn);
+        }
+    }
+
+    /// <summary>The names a body and its member declare, counted, and its const locals, gathered node by node.</summary>
+    internal sealed class BodyNames
+    {
+        private BodyNames()
+        {
+        }
+
+        public Dictionary<string, int> Counts { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public Dictionary<string, ExpressionSyntax> Constants { get; } = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+
+        /// <summary>The parameters of the member around a body (and an accessor's <c>value</c>); its own declarations follow by <see cref="Record"/>.</summary>
+        public static BodyNames Start(SyntaxNode body)
+        {
+            var names = new BodyNames();
+            SyntaxNode? member = body.Parent;
+            if (member is AccessorDeclarationSyntax accessor)
+            {
+                if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    names.Add("value");
+                }
+
+                member = accessor.Parent?.Parent;
+            }
+
+            BaseParameterListSyntax? parameters = member switch
+            {
+                BaseMethodDeclarationSyntax method => method.ParameterList,
+                IndexerDeclarationSyntax indexer => indexer.ParameterList,
+                _ => null,
+            };
+
+            foreach (ParameterSyntax parameter in parameters?.Parameters ?? default)
+            {
+                names.Add(parameter.Identifier.ValueText);
+            }
+
+            return names;
+        }
+
+        public void Record(SyntaxNode node)
+        {
+            // By kind, not by type: this runs on every node of every body that mentions a spec name.
+            switch ((SyntaxKind)node.RawKind)
+            {
+                case SyntaxKind.VariableDeclarator:
+                    var variable = (VariableDeclaratorSyntax)node;
+                    Add(variable.Identifier.ValueText);
+                    if (variable is { Initializer: { } initializer, Parent.Parent: LocalDeclarationStatementSyntax { IsConst: true } })
+                    {
+                        Constants[variable.Identifier.ValueText] = initializer.Value;
+                    }
+
+                    break;
+                case SyntaxKind.SingleVariableDesignation:
+                    Add(((SingleVariableDesignationSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.ForEachStatement:
+                    Add(((ForEachStatementSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.CatchDeclaration when ((CatchDeclarationSyntax)node).Identifier.IsKind(SyntaxKind.IdentifierToken):
+                    Add(((CatchDeclarationSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.Parameter:
+                    Add(((ParameterSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.LocalFunctionStatement:
+                    Add(((LocalFunctionStatementSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.FromClause:
+                    Add(((FromClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.LetClause:
+                    Add(((LetClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.JoinClause:
+                    Add(((JoinClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.JoinIntoClause:
+                    Add(((JoinIntoClauseSyntax)node).Identifier.ValueText);
+                    break;
+                case SyntaxKind.QueryContinuation:
+                    Add(((QueryContinuationSyntax)node).Identifier.ValueText);
+                    break;
+            }
+        }
+
+        private void Add(string name)
+        {
+            Counts.TryGetValue(name, out int count);
+            Counts[name] = count + 1;
         }
     }
 }

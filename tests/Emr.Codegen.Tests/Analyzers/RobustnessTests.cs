@@ -18,7 +18,8 @@ namespace Emr.Codegen.Tests.Analyzers
     {
         private static readonly string SampleFile = RequestTemplate.Build(
             "MetaType = \"USER_CUSTOM_META\", MetaDBInfo = new CustomMetaInfo { MetaDataUser = \"u\" }, DisasterRecoverGroupIds = [\"a\", \"b\"], Tags = new List<Tag> { new Tag { TagKey = \"k\" } },",
-            "if (flag) { r.TimeUnit = \"m\"; } else { r.AutoRenew = 1; } foreach (var c in text) { r.SgId = \"sg-abcd1234\"; } System.Func<int> f = () => { r.PayMode = 1; return 0; };",
+            "if (flag) { r.TimeUnit = \"m\"; } else { r.AutoRenew = 1; } foreach (var c in text) { r.SgId = \"sg-abcd1234\"; } System.Func<int> f = () => { r.PayMode = 1; return 0; };"
+            + " (r.SupportHA, r.TimeSpan) = (default, 12); r.MetaDBInfo ??= new CustomMetaInfo(); r.TimeSpan += 1; var a = r; a.ClientToken = text; try { Local(); } finally { r.CbsEncrypt = 1; } void Local() { r.InstanceName = \"emr_x\"; }",
             ("SupportHA = 0", "SupportHA = 2"));
 
         [Fact]
