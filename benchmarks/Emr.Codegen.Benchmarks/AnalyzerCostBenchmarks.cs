@@ -101,7 +101,7 @@ namespace Emr.Codegen.Benchmarks
                 var source = new StringBuilder("using Emr.V20190103;\nstatic class Sites" + file + "\n{\n")
                     .Append("    static CreateInstanceRequest Template() => new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = \"vpc-1\", SubnetId = \"subnet-1\" }, Software = [\"hive\"], ")
                     .Append("ResourceSpec = new NewResourceSpec { CoreCount = 2 }, SupportHA = 0, InstanceName = \"emr_template\", PayMode = 1, Placement = new Placement { Zone = \"ap-guangzhou-3\" }, ")
-                    .Append("TimeSpan = 1, TimeUnit = \"m\", LoginSettings = new LoginSettings { Password = \"Emr2019abc\" } };\n");
+                    .Append("TimeSpan = 1, TimeUnit = \"m\", LoginSettings = new LoginSettings { Password = \"Emr@2019abc\" } };\n");
                 for (int i = file * 1000; i < Math.Min(sites, (file + 1) * 1000); i++)
                 {
                     string unit = i % 5 == 0 ? "\"m\"" : "\"s\"";

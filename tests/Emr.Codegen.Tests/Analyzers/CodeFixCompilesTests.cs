@@ -27,35 +27,35 @@ namespace Emr.Codegen.Tests.Analyzers
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
 
                 static CreateInstanceRequest Enumerations() => new CreateInstanceRequest
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 2, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "h", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "h", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
 
                 static CreateInstanceRequest TimeUnitForPayMode() => new CreateInstanceRequest
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "m", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "m", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
 
                 static CreateInstanceRequest TimeSpanForSeconds() => new CreateInstanceRequest
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 7200, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 7200, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
 
                 static CreateInstanceRequest ExistingMeta() => new CreateInstanceRequest
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     MetaType = "EMR_EXIST_META",
                 };
 
@@ -63,7 +63,7 @@ namespace Emr.Codegen.Tests.Analyzers
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     MetaType = MetaType.UserCustomMeta,
                 };
 
@@ -74,7 +74,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                        Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     r.MetaType = "USER_CUSTOM_META";
                     r.TimeUnit = "m";
@@ -160,32 +160,32 @@ namespace Emr.Codegen.Tests.Analyzers
                 static CreateInstanceRequest MultiZone() => new CreateInstanceRequest
                 {
                     ProductId = 16, Software = ["hive"], SupportHA = 0, InstanceName = "emr_test", PayMode = 0, TimeSpan = 3600, TimeUnit = "s",
-                    LoginSettings = new LoginSettings { Password = "Emr2019abc" }, MultiZone = true, VersionID = 3,
+                    LoginSettings = new LoginSettings { Password = "Emr@2019abc" }, MultiZone = true, VersionID = 3,
                 };
 
                 static CreateInstanceRequest CustomMeta() => new CreateInstanceRequest
                 {
                     ProductId = 16, Software = ["hive"], SupportHA = 0, InstanceName = "emr_test", PayMode = 0, TimeSpan = 3600, TimeUnit = "s",
-                    LoginSettings = new LoginSettings { Password = "Emr2019abc" }, MetaType = "USER_CUSTOM_META",
+                    LoginSettings = new LoginSettings { Password = "Emr@2019abc" }, MetaType = "USER_CUSTOM_META",
                 };
 
                 static CreateInstanceRequest Bucket() => new CreateInstanceRequest
                 {
                     ProductId = 16, Software = ["hive"], SupportHA = 0, InstanceName = "emr_test", PayMode = 0, TimeSpan = 3600, TimeUnit = "s",
-                    LoginSettings = new LoginSettings { Password = "Emr2019abc" }, CosBucket = "bucket-1250000000", LoadBalancerId = "lb-abc",
+                    LoginSettings = new LoginSettings { Password = "Emr@2019abc" }, CosBucket = "bucket-1250000000", LoadBalancerId = "lb-abc",
                 };
 
                 static CreateInstanceRequest Others() => new CreateInstanceRequest
                 {
                     ProductId = 16, Software = ["hive"], SupportHA = 0, InstanceName = "emr_test", PayMode = 0, TimeSpan = 3600, TimeUnit = "s",
-                    LoginSettings = new LoginSettings { Password = "Emr2019abc" }, ClientToken = "token", SgId = "sg-abcd1234", ApplicationRole = "role",
+                    LoginSettings = new LoginSettings { Password = "Emr@2019abc" }, ClientToken = "token", SgId = "sg-abcd1234", ApplicationRole = "role",
                     MultiZoneSettings = [], VersionID = 2, MetaType = "EMR_TEST_META",
                 };
 
                 static CreateInstanceRequest Resources() => new CreateInstanceRequest
                 {
                     ProductId = 16, Software = ["hive"], SupportHA = 0, InstanceName = "emr_test", PayMode = 0, TimeSpan = 3600, TimeUnit = "s",
-                    LoginSettings = new LoginSettings { Password = "Emr2019abc" }, ResourceSpec = new NewResourceSpec { MasterCount = 2 },
+                    LoginSettings = new LoginSettings { Password = "Emr@2019abc" }, ResourceSpec = new NewResourceSpec { MasterCount = 2 },
                 };
 
                 static CreateInstanceRequest Kudu()
@@ -193,7 +193,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     var r = new CreateInstanceRequest
                     {
                         ProductId = 16, Software = ["hive"], SupportHA = 0, InstanceName = "emr_test", PayMode = 0, TimeSpan = 3600, TimeUnit = "s",
-                        LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     r.SceneName = "Hadoop-Kudu";
                     return r;

@@ -26,7 +26,7 @@ namespace Emr.Codegen.Tests.Analyzers
             {
                 ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                 ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
             };
             """;
 
@@ -111,7 +111,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "vpc-abcd1234", SubnetId = "subnet-abcd1234" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                        Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "ap-guangzhou-3" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                         MetaType = /*fix EmrFix=add;EmrMember=UnifyMetaInstanceId;EmrValue=cdb-abcdefgh;EmrValueIsString=true*/"EMR_EXIST_META", UnifyMetaInstanceId = "cdb-1",
                     };
 

@@ -158,7 +158,11 @@ namespace Emr.Codegen.Tests.Analyzers
         [Fact]
         public Task Default_product_id_is_zero_and_outside_the_enumeration() => VerifyAsync(
             RequestTemplate.Build(replacements: new[] { ("ProductId = 16", "ProductId = {|#0:default|}") }),
-            Diagnostic("EMR0001", 0).WithMessage("ProductId 0 must be a value of ProductId: 1 (EmrV1_3_1), 2 (EmrV2_0_1), 4 (EmrV2_1_0), 7 (EmrV3_0_0), 9 (EmrV2_2_0), 11 (ClickHouseV1_0_0), 13 (DruidV1_0_0), 15 (EmrV2_2_1), 16 (EmrV2_3_0), 17 (ClickHouseV1_1_0), 19 (EmrV2_4_0), 20 (EmrV2_5_0), 22 (ClickHouseV1_2_0), 24 (EmrTianQiongV1_0_0), 25 (EmrV3_1_0), 26 (DorisV1_0_0), 27 (KafkaV1_0_0), 28 (EmrV3_2_0), 29 (EmrV2_5_1), 30 (EmrV2_6_0) (the server returns InvalidParameter.InvalidProductId)"));
+            Diagnostic("EMR0007", 0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithMessage("ProductId 0 is not a value the spec lists for ProductId (1 (EmrV1_3_1), 2 (EmrV2_0_1), 4 (EmrV2_1_0), 7 (EmrV3_0_0), 9 (EmrV2_2_0), 11 (ClickHouseV1_0_0), 13 (DruidV1_0_0), 15 (EmrV2_2_1), 16 (EmrV2_3_0), 17 (ClickHouseV1_1_0), 19 (EmrV2_4_0), 20 (EmrV2_5_0), 22 (ClickHouseV1_2_0), 24 (EmrTianQiongV1_0_0), 25 (EmrV3_1_0), 26 (DorisV1_0_0), 27 (KafkaV1_0_0), 28 (EmrV3_2_0), 29 (EmrV2_5_1), 30 (EmrV2_6_0), 33 (EmrV3_2_1), 34 (EmrV3_3_0), 37 (EmrV3_4_0), 38 (EmrV2_7_0), 44 (EmrV3_5_0), 50 (KafkaV2_0_0), 51 (StarRocksV1_4_0), 53 (EmrV3_6_0), 54 (StarRocksV2_0_0), 58 (EmrV3_6_1), 59 (EmrServerlessV1_0_0), 60 (EmrTkeV1_1_0), 61 (SrV2_1_0), 62 (SrV2_1_0SharedData), 63 (SrV2_1_0Tlinux), 64 (UnifiedMetadataManagement), 65 (EmrTkeAiV1_0_0), 66 (RssV1_0_0), 67 (SrV2_2_0), 68 (SrV2_2_0Tlinux), 69 (EmrAiV1_1_0), 70 (SrV2_2_1), 71 (EmrV3_7_0), 72 (EmrServerlessV1_0_1), 73 (KafkaV2_0_1), 74 (SrV2_2_2), 75 (EmrTkeAiV1_1_0), 76 (EmrV3_7_1), 77 (ServerlessTcbaseV1_0_0), 78 (EmrV3_6_2), 79 (StarRocksV2_2_2), 80 (EmrAiV1_1_1)); the server may still accept it"));
+
+        [Fact]
+        public Task Default_support_ha_is_zero_and_valid() => VerifyAsync(
+            RequestTemplate.Build(replacements: new[] { ("SupportHA = 0", "SupportHA = default") }));
 
         [Fact]
         public Task Default_after_construction_is_zero() => VerifyAsync(
@@ -188,7 +192,7 @@ namespace Emr.Codegen.Tests.Analyzers
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = Unit, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = Unit, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
             }
             """);
@@ -206,7 +210,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0,
-                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     r.TimeUnit = Unit;
                     return r;
@@ -257,7 +261,7 @@ namespace Emr.Codegen.Tests.Analyzers
                 {
                     ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                     ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:0|},
-                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                    Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                 };
             }
             """,
@@ -275,7 +279,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:0|},
-                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:"m"|}, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     _last = r;
                     r.TimeUnit = "s";
@@ -343,7 +347,7 @@ namespace Emr.Codegen.Tests.Analyzers
 
         [Fact]
         public Task A_nested_object_created_in_an_assignment_is_judged_with_its_owner_once_complete() => VerifyAsync(
-            RequestTemplate.Build(afterInitializer: "r.LoginSettings = new LoginSettings(); r.LoginSettings.Password = \"Emr2019abc\";"));
+            RequestTemplate.Build(afterInitializer: "r.LoginSettings = new LoginSettings(); r.LoginSettings.Password = \"Emr@2019abc\";"));
 
         [Fact]
         public Task A_nested_object_created_in_an_assignment_and_left_incomplete_is_reported() => VerifyAsync(
@@ -361,7 +365,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 1,
-                        Placement = new Placement { Zone = "z" }, TimeSpan = 12, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "z" }, TimeSpan = 12, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     UseMonths();
                     return r;
@@ -382,7 +386,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:0|},
-                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     SetName();
                     r.TimeUnit = {|#0:"m"|};

@@ -45,7 +45,7 @@ namespace Emr.Codegen.Tests.Analyzers
 
         [Fact]
         public Task Login_settings_without_password_or_key() => VerifyAsync(
-            Build(replacements: new[] { ("LoginSettings = new LoginSettings { Password = \"Emr2019abc\" }", "LoginSettings = {|#0:new LoginSettings { }|}") }),
+            Build(replacements: new[] { ("LoginSettings = new LoginSettings { Password = \"Emr@2019abc\" }", "LoginSettings = {|#0:new LoginSettings { }|}") }),
             Diagnostic("EMR0010", 0).WithMessage("LoginSettings needs a Password or a PublicKeyId (Password not set, PublicKeyId not set) (the server returns InvalidParameter.InvalidLoginSetting)"));
 
         [Fact]
@@ -53,10 +53,10 @@ namespace Emr.Codegen.Tests.Analyzers
             "DisasterRecoverGroupIds = {|EMR0005:[\"ps-1\", \"ps-2\"]|}, SgId = {|EMR0003:\"sg-ABCD\"|},",
             replacements: new[]
             {
-                ("ProductId = 16", "ProductId = {|EMR0001:3|}"),
+                ("SupportHA = 0", "SupportHA = {|EMR0001:2|}"),
                 ("InstanceName = \"emr_test\"", "InstanceName = {|EMR0002:\"emr\"|}"),
                 ("CoreCount = 2", "CoreCount = {|EMR0004:21|}"),
-                ("Password = \"Emr2019abc\"", "Password = {|EMR0003:\"!Emr2019abc\"|}"),
+                ("Password = \"Emr@2019abc\"", "Password = {|EMR0003:\"!Emr@2019abc\"|}"),
             }));
 
         [Fact]
@@ -93,7 +93,7 @@ namespace Emr.Codegen.Tests.Analyzers
                     {
                         ProductId = ProductId.EmrV2_3_0, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"],
                         ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = {|#1:Mode|},
-                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:unit|}, LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+                        Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = {|#0:unit|}, LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
                     };
                     System.ArgumentNullException.ThrowIfNull(r);
                     return r;
@@ -104,7 +104,7 @@ namespace Emr.Codegen.Tests.Analyzers
 
         [Fact]
         public Task A_request_in_a_library_is_checked_in_the_application_that_uses_it() => VerifyWithLibraryAsync(
-            Build(replacements: new[] { ("ProductId = 16", "ProductId = {|EMR0001:3|}"), ("PayMode = 0", "PayMode = {|#1:0|}"), ("TimeUnit = \"s\"", "TimeUnit = {|#0:\"m\"|}") }),
+            Build(replacements: new[] { ("SupportHA = 0", "SupportHA = {|EMR0001:2|}"), ("PayMode = 0", "PayMode = {|#1:0|}"), ("TimeUnit = \"s\"", "TimeUnit = {|#0:\"m\"|}") }),
             Diagnostic("EMR0010", 0, 1));
     }
 }
