@@ -26,7 +26,7 @@ var request = new CreateInstanceRequest
 if (args is ["serve", string urlFile])
 {
     await StandInServer.RunAsync(urlFile);
-    return;
+    return 0;
 }
 
 if (args is ["send", string endpoint])

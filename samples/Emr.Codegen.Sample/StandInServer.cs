@@ -79,13 +79,13 @@ internal static class StandInServer
         {
             answer = Error("RequestLimitExceeded", "Number of requests exceeds the frequency limit.", requestId);
         }
-        else if (JsonDocument.Parse(body).RootElement.GetProperty("InstanceName").GetString() == "emr-sample_02")
+        else if (InstanceName(body) == "emr-sample_02")
         {
             answer = Error("ResourceInsufficient.InstanceInsufficient", "The zone has no instances of this specification left.", requestId);
         }
         else
         {
-            answer = $$"""{"Response":{"InstanceId":"emr-standin{{count}}","RequestId":"{{requestId}}"}}""";
+            answer = JsonSerializer.Serialize(new { Response = new { InstanceId = $"emr-standin{count}", RequestId = requestId } });
         }
 
         byte[] bytes = Encoding.UTF8.GetBytes(answer);
@@ -93,6 +93,12 @@ internal static class StandInServer
         context.Response.ContentLength64 = bytes.Length;
         context.Response.OutputStream.Write(bytes);
         context.Response.Close();
+    }
+
+    private static string? InstanceName(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("InstanceName", out JsonElement name) ? name.GetString() : null;
     }
 
     private static string Error(string code, string message, string requestId) =>
