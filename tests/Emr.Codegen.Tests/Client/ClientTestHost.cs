@@ -47,6 +47,16 @@ namespace Emr.Codegen.Tests.Client
         public static dynamic Client(dynamic credential, string region, dynamic options) =>
             Activator.CreateInstance(Type("EmrClient"), credential, region, options, null)!;
 
+        /// <summary>A delegate of the hook type <c>Action&lt;infoType&gt;</c> that calls <paramref name="callback"/>.</summary>
+        public static Delegate Hook(Type infoType, Action<object> callback)
+        {
+            var parameter = System.Linq.Expressions.Expression.Parameter(infoType);
+            return System.Linq.Expressions.Expression.Lambda(
+                typeof(Action<>).MakeGenericType(infoType),
+                System.Linq.Expressions.Expression.Call(System.Linq.Expressions.Expression.Constant(callback), typeof(Action<object>).GetMethod("Invoke")!, parameter),
+                parameter).Compile();
+        }
+
         /// <summary>The generated signer, <c>ApiClientRuntime.Authorization</c>.</summary>
         public static string Authorization(string id, string key, string service, Uri endpoint, long timestamp, string body) =>
             (string)Type("ApiClientRuntime").GetMethod("Authorization")!.Invoke(null, new object[] { id, key, service, endpoint, timestamp, body })!;

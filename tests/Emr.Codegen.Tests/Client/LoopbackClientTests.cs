@@ -172,6 +172,69 @@ namespace Emr.Codegen.Tests.Client
         }
 
         [Fact]
+        public async Task Hooks_see_every_attempt_with_the_secret_parts_masked_and_no_secret_reaches_an_exception()
+        {
+            const string token = "session-token-secret-value";
+            using var server = new LoopbackServer(SecretKey, (index, _) => index == 0
+                ? new Answer(200, LoopbackServer.Error("RequestLimitExceeded", "slow down", "req-a"))
+                : new Answer(200, LoopbackServer.Error("InvalidParameter.InvalidTimeUnit", "bad unit", "req-b")));
+            var requests = new System.Collections.Concurrent.ConcurrentQueue<object>();
+            var responses = new System.Collections.Concurrent.ConcurrentQueue<object>();
+            dynamic options = GeneratedClient.Options(server.Endpoint);
+            options.OnRequest = (dynamic)GeneratedClient.Hook(GeneratedClient.Type("ApiClientRequestInfo"), requests.Enqueue);
+            options.OnResponse = (dynamic)GeneratedClient.Hook(GeneratedClient.Type("ApiClientResponseInfo"), responses.Enqueue);
+            dynamic client = GeneratedClient.Client(GeneratedClient.Credential(token: token), "ap-guangzhou", options);
+            Exception exception = await GeneratedClient.ThrowsAsync(() => client.CreateInstanceAsync(GeneratedClient.Request(), CancellationToken.None));
+
+            Assert.Equal(2, requests.Count);
+            Assert.Equal(new[] { true, false }, responses.Select(r => (bool)((dynamic)r).WillRetry).ToArray());
+            Assert.Equal(new[] { "RequestLimitExceeded", "InvalidParameter.InvalidTimeUnit" }, responses.Select(r => (string)((dynamic)r).ErrorCode.Code).ToArray());
+            string signature = server.Received.First().Headers["Authorization"].Split("Signature=")[1];
+            foreach (dynamic info in requests)
+            {
+                var headers = ((System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>>)info.Headers).ToDictionary(h => h.Key, h => h.Value);
+                Assert.Equal("CreateInstance", headers["X-TC-Action"]);
+                Assert.Equal("****", headers["X-TC-Token"]);
+                Assert.EndsWith("Signature=****", headers["Authorization"]);
+                string all = string.Join("\n", headers.Select(h => h.Key + ": " + h.Value));
+                Assert.DoesNotContain(token, all);
+                Assert.DoesNotContain(SecretKey, all);
+                Assert.DoesNotContain(signature, all);
+                Assert.DoesNotContain("Emr@2019abc", all);
+            }
+
+            Assert.DoesNotContain(token, exception.ToString());
+            Assert.DoesNotContain(SecretKey, exception.ToString());
+            Assert.DoesNotContain("Emr@2019abc", exception.ToString());
+        }
+
+        [Fact]
+        public async Task A_callers_HttpClient_is_used_so_its_handlers_see_every_request()
+        {
+            using var server = new LoopbackServer(SecretKey, (_, _) => new Answer(200, LoopbackServer.Success("req-h")));
+            var counting = new CountingHandler { InnerHandler = new System.Net.Http.HttpClientHandler() };
+            using var http = new System.Net.Http.HttpClient(counting);
+            dynamic client = Activator.CreateInstance(GeneratedClient.Type("EmrClient"), GeneratedClient.Credential(), "ap-guangzhou", GeneratedClient.Options(server.Endpoint), http)!;
+            await client.CreateInstanceAsync(GeneratedClient.Request(), CancellationToken.None);
+            await client.CreateInstanceAsync(GeneratedClient.Request(), CancellationToken.None);
+            Assert.Equal(2, counting.Count);
+            Assert.Equal(2, server.Received.Count);
+        }
+
+        private sealed class CountingHandler : System.Net.Http.DelegatingHandler
+        {
+            private int _count;
+
+            public int Count => _count;
+
+            protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _count);
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        [Fact]
         public void Credentials_from_the_environment_name_the_missing_variable_and_never_show_the_key()
         {
             MethodInfo fromEnvironment = GeneratedClient.Type("ApiCredential").GetMethod("FromEnvironment")!;

@@ -53,14 +53,7 @@ namespace Emr.Codegen.Tests.Client
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
             if (onRequest != null)
             {
-                // The hook's type is Action<ApiClientRequestInfo>: a delegate of that type over the test's callback.
-                Type info = Type("ApiClientRequestInfo");
-                MethodInfo invoke = typeof(Action<object>).GetMethod("Invoke")!;
-                var parameter = System.Linq.Expressions.Expression.Parameter(info);
-                options.OnRequest = (dynamic)System.Linq.Expressions.Expression.Lambda(
-                    typeof(Action<>).MakeGenericType(info),
-                    System.Linq.Expressions.Expression.Call(System.Linq.Expressions.Expression.Constant(onRequest), invoke, parameter),
-                    parameter).Compile();
+                options.OnRequest = (dynamic)GeneratedClient.Hook(Type("ApiClientRequestInfo"), onRequest);
             }
 
             dynamic credential = Activator.CreateInstance(Type("ApiCredential"), "AKIDdemo000001", SecretKey, null)!;
