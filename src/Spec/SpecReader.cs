@@ -404,7 +404,7 @@ namespace Emr.Codegen.Spec
         internal static readonly HashSet<string> GeneratedHelperNames = new HashSet<string>(StringComparer.Ordinal)
         {
             "ApiError", "ApiErrorCode", "ApiErrorCodeKind", "ApiMetadata", "ApiValidation", "ApiValidationProblem", "ApiValidationSeverity", "ApiValidationException", "ApiFormEncoding", "ApiJson", "ApiJsonResolver", "EmrSpecMetadataAttribute",
-            "ApiCredential", "ApiClientOptions", "ApiException", "ApiClientRuntime", // the generated client's runtime
+            "ApiCredential", "ApiClientOptions", "ApiClientRequestInfo", "ApiClientResponseInfo", "ApiException", "ApiClientRuntime", // the generated client's runtime
             "EmrCodegenRules", // the namespace the rule engine is emitted into
         };
 
