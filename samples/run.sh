@@ -10,3 +10,5 @@ dotnet pack "$root/src/Package/Emr.Codegen.csproj" -c Release -o "$root/artifact
 export NUGET_PACKAGES="$root/artifacts/nuget-packages"
 dotnet build "$root/samples/Emr.Codegen.Sample/Emr.Codegen.Sample.csproj" -c Release -p:EmrCodegenVersion="$version" -nologo -v:q -clp:NoSummary
 dotnet run --project "$root/samples/Emr.Codegen.Sample/Emr.Codegen.Sample.csproj" -c Release --no-build
+# The generated client, end to end: a local stand-in server (127.0.0.1) and the sample request sent through EmrClient.
+bash "$root/samples/send-to-stand-in.sh"

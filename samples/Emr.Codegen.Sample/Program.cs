@@ -22,6 +22,18 @@ var request = new CreateInstanceRequest
     LoginSettings = new LoginSettings { Password = "Sample@2019x" },
 };
 
+// `serve URLFILE` runs a local stand-in for the API; `send URL` sends this request to it through the generated client.
+if (args is ["serve", string urlFile])
+{
+    await StandInServer.RunAsync(urlFile);
+    return 0;
+}
+
+if (args is ["send", string endpoint])
+{
+    return await SendSample.RunAsync(new Uri(endpoint), request);
+}
+
 Console.WriteLine($"Action {ApiMetadata.CreateInstance.Name}, version {ApiMetadata.CreateInstance.Version}, at most {ApiMetadata.CreateInstance.RateLimitPerSecond} requests/s, endpoint {ApiMetadata.GetEndpoint("ap-guangzhou")}");
 Console.WriteLine("Request JSON body:");
 Console.WriteLine(request.ToJson());
@@ -35,3 +47,5 @@ var response = CreateInstanceResponse.ParseEnvelope("""
     """);
 ApiErrorCode code = response.Error!.Code;
 Console.WriteLine($"Error response: {code.Code} (known: {code.IsKnown}, kind: {code.Kind}, category: {code.Category}): {code.Description}");
+
+return 0;

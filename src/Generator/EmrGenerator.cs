@@ -56,6 +56,8 @@ namespace Emr.Codegen.Generator
             JsonResolverFileModel model => JsonResolverEmitter.Emit(model),
             HelpersFileModel model => HelpersEmitter.Emit(model),
             RuleEngineFileModel model => RuleEngineEmitter.Emit(model),
+            ClientRuntimeFileModel model => ClientRuntimeEmitter.Emit(model),
+            ClientFileModel model => ClientEmitter.Emit(model),
             _ => throw new InvalidOperationException("Unknown file model " + file.GetType().Name),
         };
 

@@ -30,6 +30,11 @@ namespace Emr.Codegen.Generator
             yield return new ErrorCodesFileModel(ns, spec.ErrorCodes);
             yield return new MetadataFileModel(ns, spec.ServiceShortName, spec.ApiVersion, spec.Endpoints, spec.Actions);
             yield return new JsonResolverFileModel(ns, spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)).ToEquatableArray());
+            foreach (FileModel client in ClientFileModel.PlanClient(spec))
+            {
+                yield return client;
+            }
+
             foreach (EnumModel item in spec.Enums)
             {
                 yield return new EnumFileModel(ns, item);

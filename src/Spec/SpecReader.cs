@@ -404,6 +404,7 @@ namespace Emr.Codegen.Spec
         internal static readonly HashSet<string> GeneratedHelperNames = new HashSet<string>(StringComparer.Ordinal)
         {
             "ApiError", "ApiErrorCode", "ApiErrorCodeKind", "ApiMetadata", "ApiValidation", "ApiValidationProblem", "ApiValidationSeverity", "ApiValidationException", "ApiFormEncoding", "ApiJson", "ApiJsonResolver", "EmrSpecMetadataAttribute",
+            "ApiCredential", "ApiClientOptions", "ApiClientRequestInfo", "ApiClientResponseInfo", "ApiException", "ApiClientRuntime", // the generated client's runtime
             "EmrCodegenRules", // the namespace the rule engine is emitted into
         };
 
@@ -489,6 +490,7 @@ namespace Emr.Codegen.Spec
             }
 
             var codes = new List<string>();
+            var retryableCodes = new List<string>();
             foreach (Located list in draft.ErrorCodes)
             {
                 if (!ExpectKind(list, JsonKind.Array, "errorCodes"))
@@ -517,6 +519,12 @@ namespace Emr.Codegen.Spec
                     }
 
                     codes.Add(code);
+                    if (at.Node["retryable"] is JsonNode retryable && retryable.Kind != JsonKind.Null
+                        && ExpectKind(new Located(retryable, list.File), JsonKind.Boolean, "'retryable'") && retryable.Text == "true")
+                    {
+                        retryableCodes.Add(code);
+                    }
+
                     string description = OptionalString(at, "description") ?? string.Empty;
                     int existing = errorCodes.FindIndex(e => e.Code == code);
                     if (existing < 0)
@@ -549,7 +557,8 @@ namespace Emr.Codegen.Spec
                 output ?? string.Empty,
                 FieldString(draft.Fields, "status", draft.At) ?? "online",
                 rateLimit,
-                codes.ToEquatableArray());
+                codes.ToEquatableArray(),
+                retryableCodes.ToEquatableArray());
         }
 
         private EnumModel? BuildEnum(string name, Located at)

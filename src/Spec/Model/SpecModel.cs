@@ -52,6 +52,7 @@ namespace Emr.Codegen.Spec.Model
 
     internal sealed record RegionEndpointModel(string Region, string Domain);
 
+    /// <summary>An action. <c>RetryableErrorCodes</c> are the codes marked <c>"retryable": true</c>: a failure worth sending again.</summary>
     internal sealed record ActionModel(
         string Name,
         string Title,
@@ -60,7 +61,8 @@ namespace Emr.Codegen.Spec.Model
         string Output,
         string Status,
         int? RateLimitPerSecond,
-        EquatableArray<string> ErrorCodes);
+        EquatableArray<string> ErrorCodes,
+        EquatableArray<string> RetryableErrorCodes);
 
     internal enum ObjectRole
     {

@@ -86,8 +86,8 @@ namespace Emr.Codegen.Tests.Generator
         public void Error_codes_map_both_ways_and_keep_unknown_codes()
         {
             Assert.Equal(
-                "InvalidParameter_InvalidTimeUnit|InvalidParameter|The time unit is not valid.|InvalidParameter.InvaildCoreCount|ResourcesSoldOut_|True|Unknown|InvalidParameter.SomethingNew|InvalidParameter|67" +
-                "|67|CreateInstance|2019-01-03|20|emr.tencentcloudapi.com|emr.ap-shanghai-fsi.tencentcloudapi.com|emr.ap-shenzhen-fsi.tencentcloudapi.com",
+                "InvalidParameter_InvalidTimeUnit|InvalidParameter|The time unit is not valid.|InvalidParameter.InvaildCoreCount|ResourcesSoldOut_|True|Unknown|InvalidParameter.SomethingNew|InvalidParameter|68" +
+                "|68|CreateInstance|2019-01-03|20|emr.tencentcloudapi.com|emr.ap-shanghai-fsi.tencentcloudapi.com|emr.ap-shenzhen-fsi.tencentcloudapi.com",
                 Scenario.Run("ErrorCodes"));
         }
 

@@ -10,7 +10,7 @@ namespace Emr.Codegen.Tests.Generator
         public void Every_file_is_marked_generated_enables_nullable_and_uses_no_using_directives()
         {
             var sources = GeneratorHarness.RunDefault().RunResult.Results.Single().GeneratedSources;
-            Assert.Equal(5 + 12 + 12, sources.Length); // helpers, rule engine, error codes, metadata, resolver; 12 enumerations; 12 objects
+            Assert.Equal(5 + 2 + 12 + 12, sources.Length); // helpers, rule engine, error codes, metadata, resolver; client runtime, client; 12 enumerations; 12 objects
             foreach (var source in sources)
             {
                 string text = source.SourceText.ToString();

@@ -1,0 +1,45 @@
+using Emr.V20190103;
+
+/// <summary>Sends the sample request through the generated <see cref="EmrClient"/>, as an application would.</summary>
+internal static class SendSample
+{
+    public static async Task<int> RunAsync(Uri endpoint, CreateInstanceRequest request)
+    {
+        var options = new ApiClientOptions
+        {
+            Endpoint = endpoint, // the stand-in server; without it the region's endpoint (emr.tencentcloudapi.com)
+            Timeout = TimeSpan.FromSeconds(10),
+            OnRequest = sent =>
+            {
+                Console.WriteLine($"--> POST {sent.Uri} ({sent.Action}, attempt {sent.Attempt})");
+                foreach (var header in sent.Headers)
+                {
+                    Console.WriteLine($"    {header.Key}: {header.Value}");
+                }
+            },
+            OnResponse = answer => Console.WriteLine(
+                $"<-- HTTP {answer.StatusCode}{(answer.ErrorCode is { } code ? " " + code.Code : string.Empty)} (RequestId {answer.RequestId}){(answer.WillRetry ? ", will retry" : string.Empty)}"),
+        };
+
+        // TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY, as the official SDKs read them.
+        var client = new EmrClient(ApiCredential.FromEnvironment(), "ap-guangzhou", options);
+        CreateInstanceResponse response = await client.CreateInstanceAsync(request);
+        Console.WriteLine($"Typed response: InstanceId {response.InstanceId}, RequestId {response.RequestId}, ClientToken sent {request.ClientToken}");
+
+        // The stand-in answers this one with an error envelope: it becomes ApiException with the typed error code.
+        request.InstanceName = "emr-sample_02";
+        request.ClientToken = null;
+        try
+        {
+            await client.CreateInstanceAsync(request);
+            Console.WriteLine("error: the stand-in was expected to answer with an error");
+            return 1;
+        }
+        catch (ApiException exception)
+        {
+            Console.WriteLine($"ApiException: {exception.Code.Code} (kind {exception.Code.Kind}, known: {exception.Code.IsKnown}) from {exception.Action}: {exception.ServerMessage} (RequestId {exception.RequestId})");
+        }
+
+        return 0;
+    }
+}

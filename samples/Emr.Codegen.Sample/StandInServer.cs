@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Emr.V20190103;
+
+/// <summary>
+/// A local stand-in for the EMR API on 127.0.0.1: it checks each request's TC3 signature and answers as the API does:
+/// the first CreateInstance is rate limited (the client retries it), "emr-sample_02" gets an error envelope, the rest
+/// succeed. It stops by itself after a few requests or a minute.
+/// </summary>
+internal static class StandInServer
+{
+    private const int MaxRequests = 10;
+
+    public static async Task RunAsync(string urlFile)
+    {
+        string secretKey = Environment.GetEnvironmentVariable(ApiCredential.SecretKeyVariable)
+            ?? throw new InvalidOperationException("The stand-in checks signatures with " + ApiCredential.SecretKeyVariable + "; set it.");
+        var (listener, endpoint) = Listen();
+        using (listener)
+        {
+            await File.WriteAllTextAsync(urlFile, endpoint.ToString());
+            using var lifetime = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            using var registration = lifetime.Token.Register(listener.Stop);
+            for (int count = 0; count < MaxRequests && !lifetime.IsCancellationRequested; count++)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (Exception) when (lifetime.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                Answer(context, count, endpoint, secretKey);
+            }
+        }
+    }
+
+    private static (HttpListener Listener, Uri Endpoint) Listen()
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var endpoint = new Uri($"http://127.0.0.1:{port}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(endpoint.ToString());
+            try
+            {
+                listener.Start();
+                return (listener, endpoint);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
+    }
+
+    private static void Answer(HttpListenerContext context, int count, Uri endpoint, string secretKey)
+    {
+        string body = new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEnd();
+        string requestId = $"stand-in-{count + 1:D4}";
+        string? authorization = context.Request.Headers["Authorization"];
+        string? secretId = authorization?.Split("Credential=", 2) is [_, string rest] ? rest.Split('/')[0] : null;
+        bool signed = secretId != null && long.TryParse(context.Request.Headers["X-TC-Timestamp"], out long timestamp)
+            && authorization == ApiClientRuntime.Authorization(secretId, secretKey, ApiMetadata.Service, endpoint, timestamp, body);
+        string answer;
+        if (!signed)
+        {
+            answer = Error("AuthFailure.SignatureFailure", "The request signature does not match.", requestId);
+        }
+        else if (count == 0)
+        {
+            answer = Error("RequestLimitExceeded", "Number of requests exceeds the frequency limit.", requestId);
+        }
+        else if (InstanceName(body) == "emr-sample_02")
+        {
+            answer = Error("ResourceInsufficient.InstanceInsufficient", "The zone has no instances of this specification left.", requestId);
+        }
+        else
+        {
+            answer = JsonSerializer.Serialize(new { Response = new { InstanceId = $"emr-standin{count}", RequestId = requestId } });
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(answer);
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength64 = bytes.Length;
+        context.Response.OutputStream.Write(bytes);
+        context.Response.Close();
+    }
+
+    private static string? InstanceName(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("InstanceName", out JsonElement name) ? name.GetString() : null;
+    }
+
+    private static string Error(string code, string message, string requestId) =>
+        JsonSerializer.Serialize(new { Response = new { Error = new { Code = code, Message = message }, RequestId = requestId } });
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using Emr.Codegen.Generator.Emit;
+using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
+
+namespace Emr.Codegen.Generator
+{
+    /// <summary>The shared runtime of generated clients (credential, options, exception, signer, throttle, retries).</summary>
+    internal sealed record ClientRuntimeFileModel(string Namespace) : FileModel(Namespace)
+    {
+        public override string HintName => Namespace + ".ApiClientRuntime.g.cs";
+    }
+
+    /// <summary>
+    /// What one action's client method needs. <c>IdempotencyProperty</c> is the C# property of the request's
+    /// idempotency token member (<c>ClientToken</c>), or null when the action has none.
+    /// </summary>
+    internal sealed record ClientActionModel(string Name, string Input, string Output, int? RateLimitPerSecond, EquatableArray<string> RetryableErrorCodes, string? IdempotencyProperty, bool Deprecated);
+
+    /// <summary>One client class per spec, named from the service: <c>EmrClient</c> for <c>emr</c>.</summary>
+    internal sealed record ClientFileModel(string Namespace, string ClientName, string ServiceShortName, bool HasEndpointHelper, EquatableArray<ClientActionModel> Actions) : FileModel(Namespace)
+    {
+        /// <summary>The member that makes a request idempotent, by the API's own convention.</summary>
+        public const string IdempotencyTokenMember = "ClientToken";
+
+        public override string HintName => Namespace + "." + ClientName + ".g.cs";
+
+        /// <summary>The client runtime and the client of a spec with at least one action.</summary>
+        public static IEnumerable<FileModel> PlanClient(SpecModel spec)
+        {
+            if (spec.Actions.Count == 0)
+            {
+                yield break;
+            }
+
+            var typeNames = new HashSet<string>(spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)));
+            string clientName = ClientNameOf(spec.ServiceShortName);
+            while (typeNames.Contains(clientName))
+            {
+                clientName += "Api";
+            }
+
+            var actions = new List<ClientActionModel>();
+            foreach (ActionModel action in spec.Actions)
+            {
+                ObjectModel? input = spec.FindObject(action.Input);
+                MemberModel? token = input?.FindMember(IdempotencyTokenMember);
+                string? tokenProperty = token != null && input != null && token.Kind == ValueKind.String && token.Enum == null && !token.IsList && !token.Disabled
+                    ? GeneratedNames.PropertyName(token, input)
+                    : null;
+                actions.Add(new ClientActionModel(action.Name, action.Input, action.Output, action.RateLimitPerSecond, action.RetryableErrorCodes, tokenProperty, action.Status == "deprecated"));
+            }
+
+            yield return new ClientRuntimeFileModel(spec.Namespace);
+            yield return new ClientFileModel(spec.Namespace, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, actions.ToEquatableArray());
+        }
+
+        private static string ClientNameOf(string service)
+        {
+            var name = new System.Text.StringBuilder();
+            bool upper = true;
+            foreach (char c in service)
+            {
+                if (char.IsLetterOrDigit(c) && c < 128)
+                {
+                    name.Append(upper ? char.ToUpperInvariant(c) : c);
+                    upper = false;
+                }
+                else
+                {
+                    upper = true;
+                }
+            }
+
+            string text = name.Length == 0 || char.IsDigit(name[0]) ? "Api" + name : name.ToString();
+            return text + "Client";
+        }
+    }
+}
