@@ -133,8 +133,8 @@ namespace Emr.Codegen.Analyzers
             switch (expression)
             {
                 case LiteralExpressionSyntax literal:
-                    return FromObject(literal.Token.Value, literal);
-                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax negated } when FromObject(negated.Token.Value, negated) is { Kind: SpecValueKind.Number } number:
+                    return Flow.OperationValues.FromObject(literal.Token.Value);
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax negated } when Flow.OperationValues.FromObject(negated.Token.Value) is { Kind: SpecValueKind.Number } number:
                     return SpecValue.FromNumber(-number.ToNumber());
                 case MemberAccessExpressionSyntax access when enumModel != null && access.Name.Identifier.ValueText is string member && enumModel.Values.Any(v => v.Name == member)
                     && Resolve(access.Expression, SpeculativeBindingOption.BindAsTypeOrNamespace) is INamedTypeSymbol enumType && enumType.Name == enumModel.Name:
@@ -159,7 +159,7 @@ namespace Emr.Codegen.Analyzers
         }
 
         private SpecValue? ConstField(ExpressionSyntax name) =>
-            Resolve(name, SpeculativeBindingOption.BindAsExpression) is IFieldSymbol { HasConstantValue: true } field ? FromObject(field.ConstantValue, null) : null;
+            Resolve(name, SpeculativeBindingOption.BindAsExpression) is IFieldSymbol { HasConstantValue: true } field ? Flow.OperationValues.FromObject(field.ConstantValue) : null;
 
         /// <summary>The const locals of a body and their values, found with its declared names.</summary>
         private Dictionary<string, ExpressionSyntax> ConstLocals(SyntaxNode body)
@@ -167,24 +167,6 @@ namespace Emr.Codegen.Analyzers
             DeclaredNames(body);
             return _constLocals[body];
         }
-
-        private static SpecValue? FromObject(object? value, LiteralExpressionSyntax? literal) => value switch
-        {
-            string text => SpecValue.FromString(text),
-            bool flag => SpecValue.FromBoolean(flag),
-            int number => SpecValue.FromNumber(number),
-            long number => SpecValue.FromNumber(number),
-            uint number => SpecValue.FromNumber(number),
-            ulong number => SpecValue.FromNumber(number),
-            short number => SpecValue.FromNumber(number),
-            ushort number => SpecValue.FromNumber(number),
-            byte number => SpecValue.FromNumber(number),
-            sbyte number => SpecValue.FromNumber(number),
-            decimal number => SpecValue.FromNumber(number),
-            double number when !double.IsNaN(number) && !double.IsInfinity(number) && Math.Abs(number) < 7.9e28 => SpecValue.FromNumber((decimal)number),
-            float number when !float.IsNaN(number) && !float.IsInfinity(number) && Math.Abs(number) < 7.9e28f => SpecValue.FromNumber((decimal)number),
-            _ => null,
-        };
 
         /// <summary>The items of a list written in place: a collection expression or initializer, or an array.</summary>
         public static IReadOnlyList<ExpressionSyntax>? ListItems(ExpressionSyntax value)

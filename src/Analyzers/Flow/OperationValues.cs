@@ -103,8 +103,9 @@ namespace Emr.Codegen.Analyzers.Flow
             byte number => SpecValue.FromNumber(number),
             sbyte number => SpecValue.FromNumber(number),
             decimal number => SpecValue.FromNumber(number),
-            double number when !double.IsNaN(number) && !double.IsInfinity(number) && Math.Abs(number) < 7.9e28 => SpecValue.FromNumber((decimal)number),
-            float number when !float.IsNaN(number) && !float.IsInfinity(number) && Math.Abs(number) < 7.9e28f => SpecValue.FromNumber((decimal)number),
+            // As the generated code hands a double to the engine, so both judge NaN and huge values alike.
+            double number => SpecValue.FromDouble(number),
+            float number => SpecValue.FromDouble(number),
             _ => null,
         };
     }
