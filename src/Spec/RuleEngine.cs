@@ -775,44 +775,10 @@ namespace Emr.Codegen.Spec
             switch (condition.Operator)
             {
                 case RuleOperator.AllOf:
-                    {
-                        Truth result = Truth.True;
-                        foreach (RuleCondition operand in condition.Operands)
-                        {
-                            Truth operandTruth = Evaluate(operand, lookup);
-                            if (operandTruth == Truth.False)
-                            {
-                                return Truth.False;
-                            }
-
-                            if (operandTruth == Truth.Unknown)
-                            {
-                                result = Truth.Unknown;
-                            }
-                        }
-
-                        return result;
-                    }
+                    return Combine(condition.Operands, decisive: Truth.False, lookup);
 
                 case RuleOperator.AnyOf:
-                    {
-                        Truth result = Truth.False;
-                        foreach (RuleCondition operand in condition.Operands)
-                        {
-                            Truth operandTruth = Evaluate(operand, lookup);
-                            if (operandTruth == Truth.True)
-                            {
-                                return Truth.True;
-                            }
-
-                            if (operandTruth == Truth.Unknown)
-                            {
-                                result = Truth.Unknown;
-                            }
-                        }
-
-                        return result;
-                    }
+                    return Combine(condition.Operands, decisive: Truth.True, lookup);
 
                 case RuleOperator.Not:
                     Truth inner = Evaluate(condition.Operands[0], lookup);
@@ -886,6 +852,27 @@ namespace Emr.Codegen.Spec
             }
 
             return holds ? Truth.True : Truth.False;
+        }
+
+        /// <summary>allOf (one false decides) and anyOf (one true decides); otherwise unknown if any operand is, else the other value.</summary>
+        private static Truth Combine(RuleCondition[] operands, Truth decisive, global::System.Func<string, KnownValue> lookup)
+        {
+            Truth result = decisive == Truth.False ? Truth.True : Truth.False;
+            foreach (RuleCondition operand in operands)
+            {
+                Truth operandTruth = Evaluate(operand, lookup);
+                if (operandTruth == decisive)
+                {
+                    return decisive;
+                }
+
+                if (operandTruth == Truth.Unknown)
+                {
+                    result = Truth.Unknown;
+                }
+            }
+
+            return result;
         }
 
         /// <summary>True when the rule is surely broken by the known values.</summary>
