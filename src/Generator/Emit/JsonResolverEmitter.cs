@@ -12,8 +12,8 @@ namespace Emr.Codegen.Generator.Emit
             var w = new CodeWriter();
             Types.Header(w, ns);
             w.Line("/// <summary>Serialization metadata for every generated type, without reflection: use <see cref=\"Options\"/> with <c>JsonSerializer</c> in trimmed and AOT apps.</summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
-            w.Open("public sealed class ApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+            w.Line(Types.GeneratedCodeAttribute);
+            w.Open(file.Visibility + " sealed class ApiJsonResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
             w.Line("/// <summary>The shared instance.</summary>");
             w.Line("public static global::" + ns + ".ApiJsonResolver Default { get; } = new global::" + ns + ".ApiJsonResolver();");
             w.Line();
@@ -25,9 +25,7 @@ namespace Emr.Codegen.Generator.Emit
             foreach (string name in file.TypeNames)
             {
                 string type = Types.Global(ns, name);
-                w.Open("if (type == typeof(" + type + "))");
-                w.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + type + ">(options, new " + type + ".EmrJsonConverter());");
-                w.Close();
+                w.Line("if (type == typeof(" + type + ")) return global::" + ns + ".ApiJsonConverter<" + type + ">.Info(options);");
             }
 
             w.Line("return null;");
