@@ -124,7 +124,7 @@ namespace Emr.Codegen.Generator.Emit
             string ns = file.Namespace;
             ObjectModel obj = file.Object;
             w.Line();
-            w.Indent("private static readonly global::" + ns + ".ApiType<" + self + "> " + TypeField + " = new(" + FragmentConstant + ", " + CSharpNames.StringLiteral(obj.Name) + ", static () => new " + self + "(" + (hasRequired ? "true" : string.Empty) + "), static members => members");
+            w.Indent("private static readonly global::" + ns + ".ApiType<" + self + "> " + TypeField + " = new(" + FragmentConstant + ", " + CSharpNames.StringLiteral(obj.Name) + ", static () => new " + self + "(" + (hasRequired ? "true" : string.Empty) + "), " + (obj.Members.Count == 0 && !hasError ? "static _ => { }" : "static members => members"));
             foreach (MemberModel member in obj.Members)
             {
                 string target = "o." + (HasBackingField(member, obj) ? BackingField(member, obj) : GeneratedNames.PropertyName(member, obj));
