@@ -20,7 +20,7 @@ namespace Emr.Codegen.Generator
         /// <summary>The MSBuild item metadata that marks an AdditionalFile as a spec.</summary>
         public const string SpecMetadataKey = "build_metadata.AdditionalFiles.EmrSpec";
 
-        /// <summary>The MSBuild property (from the <c>EmrAction</c> items) that names the actions to generate, ';'-separated.</summary>
+        /// <summary>The MSBuild property (from the <c>EmrAction</c> items) that names the actions to generate, comma-separated.</summary>
         public const string ActionsProperty = "build_property.EmrCodegenActions";
 
         /// <summary>The MSBuild property that makes every generated type <c>public</c> (default) or <c>internal</c>.</summary>

@@ -36,7 +36,7 @@ namespace Emr.Codegen.Generator
             var actions = new List<string>();
             if (options.TryGetValue(EmrGenerator.ActionsProperty, out string? names))
             {
-                foreach (string name in names.Split(';'))
+                foreach (string name in names.Split(',', ';'))
                 {
                     string trimmed = name.Trim();
                     if (trimmed.Length > 0 && !actions.Contains(trimmed))
