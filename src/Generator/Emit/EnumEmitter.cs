@@ -96,7 +96,6 @@ namespace Emr.Codegen.Generator.Emit
             w.Line();
             w.Line("static global::" + ns + ".ApiCodec<" + self + "> global::" + ns + ".IApiValue<" + self + ">.EmrCodec => EmrType;");
             w.Close();
-            w.Close();
             return w.ToString();
         }
 

@@ -106,7 +106,6 @@ namespace Emr.Codegen.Generator.Emit
             w.Close();
             w.Close();
             w.Close();
-            w.Close();
             return w.ToString();
         }
 

@@ -455,15 +455,13 @@ namespace Emr.Codegen.Generator.Emit
         /// <param name=""fragment"">The type's spec fragment, for the rule engine.</param>
         /// <param name=""name"">The spec's name of the type.</param>
         /// <param name=""create"">Creates an instance with every member unset, for readers.</param>
-        /// <param name=""members"">Adds the members, in the spec's order.</param>
-        public ApiType(string fragment, string name, global::System.Func<T> create, global::System.Action<global::NS.ApiMembers<T>> members)
+        /// <param name=""members"">The members, in the spec's order.</param>
+        public ApiType(string fragment, string name, global::System.Func<T> create, global::NS.ApiMembers<T> members)
         {
             _fragment = fragment;
             Name = name;
             _create = create;
-            var table = new global::NS.ApiMembers<T>();
-            members(table);
-            _members = table.ToArray();
+            _members = members.ToArray();
             for (int i = 0; i < _members.Length; i++)
             {
                 _indexes[_members[i].Name] = i;

@@ -77,7 +77,6 @@ namespace Emr.Codegen.Generator.Emit
             }
 
             w.Close();
-            w.Close();
             return w.ToString();
         }
     }

@@ -1,5 +1,3 @@
-using Emr.Codegen.Spec;
-
 namespace Emr.Codegen.Generator.Emit
 {
     /// <summary>
@@ -16,7 +14,7 @@ namespace Emr.Codegen.Generator.Emit
         {
             w.Line();
             w.Line("/// <summary>The spec's members, enumerations and rules of this type, read by the analyzers and by <see cref=\"ApiObject{T}.Validate\"/>.</summary>");
-            w.Line("internal const string " + FragmentConstant + " = " + CSharpNames.StringLiteral(file.AnalysisFragment) + ";");
+            w.Line("internal const string " + FragmentConstant + " = " + Types.TextLiteral(file.AnalysisFragment) + ";");
         }
     }
 }

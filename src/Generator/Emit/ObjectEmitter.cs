@@ -109,7 +109,6 @@ namespace Emr.Codegen.Generator.Emit
             EmitValidation(w, file);
             EmitMemberTable(w, file, self, hasRequired, hasError);
             w.Close();
-            w.Close();
             return w.ToString();
         }
 
@@ -124,15 +123,19 @@ namespace Emr.Codegen.Generator.Emit
             string ns = file.Namespace;
             ObjectModel obj = file.Object;
             w.Line();
-            w.Indent("private static readonly global::" + ns + ".ApiType<" + self + "> " + TypeField + " = new(" + FragmentConstant + ", " + CSharpNames.StringLiteral(obj.Name) + ", static () => new " + self + "(" + (hasRequired ? "true" : string.Empty) + "), " + (obj.Members.Count == 0 && !hasError ? "static _ => { }" : "static members => members"));
+            // The table is an argument, not a lambda: the compiler binds each accessor once, against a known delegate type.
+            w.Indent("private static readonly global::" + ns + ".ApiType<" + self + "> " + TypeField + " = new(" + FragmentConstant + ", " + CSharpNames.StringLiteral(obj.Name) + ", static () => new " + self + "(" + (hasRequired ? "true" : string.Empty) + "), new global::" + ns + ".ApiMembers<" + self + ">()");
             foreach (MemberModel member in obj.Members)
             {
                 string target = "o." + (HasBackingField(member, obj) ? BackingField(member, obj) : GeneratedNames.PropertyName(member, obj));
                 string set = "static (o, v) => " + target + " = v" + (IsRequired(member, obj) && !HasBackingField(member, obj) ? "!" : string.Empty);
-                string accessors = CSharpNames.StringLiteral(member.Name) + ", static o => " + target + ", " + set + (member.IsSensitive ? ", sensitive: true" : string.Empty) + ")";
+                string accessors = "static o => " + target + ", " + set + (member.IsSensitive ? ", sensitive: true" : string.Empty) + ")";
+                string name = CSharpNames.StringLiteral(member.Name);
                 w.Line(member.IsList
-                    ? ".List(" + CSharpNames.StringLiteral(member.Name) + ", " + Codec(ns, member) + ", static o => " + target + ", " + set + (member.IsSensitive ? ", sensitive: true" : string.Empty) + ")"
-                    : "." + AddMethod(member) + "(" + accessors);
+                    ? ".List<" + ItemType(ns, member) + ">(" + name + ", " + Codec(ns, member) + ", " + accessors
+                    : member.Enum != null || member.Kind == ValueKind.Object
+                        ? "." + AddMethod(member) + "<" + ItemType(ns, member) + ">(" + name + ", " + accessors
+                        : "." + AddMethod(member) + "(" + name + ", " + accessors);
             }
 
             if (hasError)
