@@ -1,3 +1,5 @@
+using Emr.Codegen.Spec;
+
 namespace Emr.Codegen.Generator.Emit
 {
     /// <summary>
@@ -14,7 +16,7 @@ namespace Emr.Codegen.Generator.Emit
         {
             w.Line();
             w.Line("/// <summary>The spec's members, enumerations and rules of this type, read by the analyzers and by <see cref=\"ApiObject{T}.Validate\"/>.</summary>");
-            w.Line("internal const string " + FragmentConstant + " = " + Types.TextLiteral(file.AnalysisFragment) + ";");
+            w.Line("internal const string " + FragmentConstant + " = " + CSharpNames.StringLiteral(file.AnalysisFragment) + ";");
         }
     }
 }

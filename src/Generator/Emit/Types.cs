@@ -1,5 +1,3 @@
-using Emr.Codegen.Spec;
-
 namespace Emr.Codegen.Generator.Emit
 {
     internal static class Types
@@ -9,34 +7,6 @@ namespace Emr.Codegen.Generator.Emit
         public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + ToolVersion + "\")]";
 
         public static string Global(string ns, string name) => "global::" + ns + "." + name;
-
-        /// <summary>
-        /// A C# literal of generated text (a spec fragment): a raw string, where JSON's quotes need no escape, when the text
-        /// allows one (one line, no control characters, not starting or ending with a quote); an escaped literal otherwise.
-        /// </summary>
-        public static string TextLiteral(string text)
-        {
-            int longestQuotes = 0;
-            int quotes = 0;
-            foreach (char c in text)
-            {
-                if (char.IsControl(c) || c == '\u0085' || c == '\u2028' || c == '\u2029')
-                {
-                    return CSharpNames.StringLiteral(text);
-                }
-
-                quotes = c == '"' ? quotes + 1 : 0;
-                longestQuotes = System.Math.Max(longestQuotes, quotes);
-            }
-
-            if (text.Length == 0 || text[0] == '"' || text[text.Length - 1] == '"')
-            {
-                return CSharpNames.StringLiteral(text);
-            }
-
-            string delimiter = new string('"', System.Math.Max(3, longestQuotes + 1));
-            return delimiter + text + delimiter;
-        }
 
         public static void Header(CodeWriter writer, string ns, bool hasDisabledMembers = false)
         {

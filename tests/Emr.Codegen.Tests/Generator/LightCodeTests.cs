@@ -11,8 +11,9 @@ namespace Emr.Codegen.Tests.Generator
         {
             var result = GeneratorHarness.RunDefault();
             string request = result.Source(".CreateInstanceRequest.g.cs");
-            Assert.Contains(".UInt64(\"SupportHA\"", request.Replace(".Enum(\"SupportHA\"", ".UInt64(\"SupportHA\"")); // one table line per member
-            Assert.Contains(".List(\"Software\", global::Emr.V20190103.ApiCodecs.String,", request);
+            // One table line per member: its API name, its kind, its accessors.
+            Assert.Contains(".Enum<global::Emr.V20190103.SupportHA>(\"SupportHA\", static o => o._supportHA, static (o, v) => o._supportHA = v)", request);
+            Assert.Contains(".List<string>(\"Software\", global::Emr.V20190103.ApiCodecs.String, static o => o.Software, static (o, v) => o.Software = v!)", request);
             Assert.DoesNotContain("Utf8JsonReader", request);
             Assert.DoesNotContain("switch", request);
             Assert.Single(result.RunResult.Results.Single().GeneratedSources, s => s.SourceText.ToString().Contains("class ApiType<T>"));
