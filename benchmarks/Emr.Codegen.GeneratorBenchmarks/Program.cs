@@ -127,7 +127,7 @@ if (args.Length == 1 && args[0] == "--sizes")
 }
 
 // Times: BenchmarkDotNet, a few iterations (compiles of upstream EMR take seconds on a 2-core machine).
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithInvocationCount(1).WithUnrollFactor(1));
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(4).WithInvocationCount(1).WithUnrollFactor(1));
 Summary summary = BenchmarkRunner.Run<GeneratorCostBenchmarks>(config, args.Where(a => a != "--sizes").ToArray());
 
 double Mean(string method, Workload workload) => summary.Reports
