@@ -54,10 +54,11 @@ if (args.Length == 1 && args[0] == "--check")
     return problemCount == 0 ? 0 : 1;
 }
 
-if (args.Length == 1 && args[0] == "--quick")
+if (args.Length >= 1 && args[0] == "--quick")
 {
-    // A quick cross-check on the default spec only (median processor time of 5 runs after a warm-up), for a look while editing.
-    Workload workload = Workload.DefaultSpec;
+    // A quick cross-check on one workload (median processor time of 5 runs after a warm-up), for a look while editing:
+    // --quick [0: default spec | 1: upstream EMR | 2: upstream EMR, EmrAction=CreateInstance].
+    Workload workload = Workload.All[args.Length > 1 ? int.Parse(args[1]) : 0];
     var bench = new GeneratorCostBenchmarks { Workload = workload };
     bench.Setup();
     // Processor time of this process: on a shared machine it moves less with the other processes' load than wall time.
@@ -67,6 +68,13 @@ if (args.Length == 1 && args[0] == "--quick")
         var process = Process.GetCurrentProcess();
         var times = Enumerable.Range(0, 5).Select(_ => { process.Refresh(); var before = process.TotalProcessorTime; run(); process.Refresh(); return (process.TotalProcessorTime - before).TotalMilliseconds; }).OrderBy(t => t).ToList();
         return times[2];
+    }
+
+    // The compiler's own code reaches its optimized tier only after a few compiles: warm every kind up first.
+    for (int round = 0; round < 2; round++)
+    {
+        bench.CompileWithOurs();
+        bench.CompileWithStj();
     }
 
     double ours = Median(bench.OurGenerator), stj = Median(bench.StjGenerator);
@@ -97,6 +105,8 @@ if (args.Length == 1 && args[0] == "--quick")
     double full = Median(() => Outputs.Emit(files.Select(f => f.SourceText.ToString())));
     double withoutResolver = Median(() => Outputs.Emit(Texts(h => !h.EndsWith(".ApiJsonResolver.g.cs"))));
     double withoutMetadata = Median(() => Outputs.Emit(Texts(h => !h.EndsWith(".ApiMetadata.g.cs"))));
+    double withoutBoth = Median(() => Outputs.Emit(Texts(h => !h.EndsWith(".ApiMetadata.g.cs") && !h.EndsWith(".ApiJsonResolver.g.cs"))));
+    Console.WriteLine($"  all files: {full - baseline:F0} ms; without the resolver and metadata: {withoutBoth - baseline:F0} ms; objects step: {Median(() => Outputs.Emit(objects)) - baseline:F0} ms");
     Console.WriteLine($"  once per compilation (helpers, rule engine, error codes): {sharedCost:F0} ms; enumerations: {enumsCost:F0} ms; objects: {objectsCost:F0} ms; resolver: {full - withoutResolver:F0} ms; metadata: {full - withoutMetadata:F0} ms");
     string[] ourSources = Outputs.Ours(workload, Workload.EmptyCompilation());
     double docCompile = Median(() => Outputs.Emit(ourSources, Workload.ParseOptionsWithDocumentation)) - Median(() => Outputs.Emit(ourSources));
@@ -127,7 +137,7 @@ if (args.Length == 1 && args[0] == "--sizes")
 }
 
 // Times: BenchmarkDotNet, a few iterations (compiles of upstream EMR take seconds on a 2-core machine).
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(4).WithInvocationCount(1).WithUnrollFactor(1));
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(4).WithInvocationCount(1).WithUnrollFactor(1));
 Summary summary = BenchmarkRunner.Run<GeneratorCostBenchmarks>(config, args.Where(a => a != "--sizes").ToArray());
 
 double Mean(string method, Workload workload) => summary.Reports
