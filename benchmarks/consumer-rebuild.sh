@@ -60,7 +60,6 @@ for app in NoPackage DefaultSpec UpstreamEmr UpstreamEmrCreateInstance; do
   done
   result[$app]=$(printf '%s\n' "${times[@]}" | median)
 done
-dotnet build-server shutdown >/dev/null 2>&1 || true
 
 base=${result[NoPackage]}
 status=0
