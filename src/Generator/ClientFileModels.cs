@@ -7,7 +7,7 @@ using Emr.Codegen.Spec.Model;
 namespace Emr.Codegen.Generator
 {
     /// <summary>The shared runtime of generated clients (credential, options, exception, signer, throttle, retries).</summary>
-    internal sealed record ClientRuntimeFileModel(string Namespace) : FileModel(Namespace)
+    internal sealed record ClientRuntimeFileModel(string Namespace, string Visibility) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + ".ApiClientRuntime.g.cs";
     }
@@ -19,7 +19,7 @@ namespace Emr.Codegen.Generator
     internal sealed record ClientActionModel(string Name, string Input, string Output, int? RateLimitPerSecond, EquatableArray<string> RetryableErrorCodes, string? IdempotencyProperty, bool Deprecated);
 
     /// <summary>One client class per spec, named from the service: <c>EmrClient</c> for <c>emr</c>.</summary>
-    internal sealed record ClientFileModel(string Namespace, string ClientName, string ServiceShortName, bool HasEndpointHelper, EquatableArray<ClientActionModel> Actions) : FileModel(Namespace)
+    internal sealed record ClientFileModel(string Namespace, string Visibility, string ClientName, string ServiceShortName, bool HasEndpointHelper, EquatableArray<ClientActionModel> Actions) : FileModel(Namespace, Visibility)
     {
         /// <summary>The member that makes a request idempotent, by the API's own convention.</summary>
         public const string IdempotencyTokenMember = "ClientToken";
@@ -27,7 +27,7 @@ namespace Emr.Codegen.Generator
         public override string HintName => Namespace + "." + ClientName + ".g.cs";
 
         /// <summary>The client runtime and the client of a spec with at least one action.</summary>
-        public static IEnumerable<FileModel> PlanClient(SpecModel spec)
+        public static IEnumerable<FileModel> PlanClient(SpecModel spec, string visibility)
         {
             if (spec.Actions.Count == 0)
             {
@@ -52,8 +52,8 @@ namespace Emr.Codegen.Generator
                 actions.Add(new ClientActionModel(action.Name, action.Input, action.Output, action.RateLimitPerSecond, action.RetryableErrorCodes, tokenProperty, action.Status == "deprecated"));
             }
 
-            yield return new ClientRuntimeFileModel(spec.Namespace);
-            yield return new ClientFileModel(spec.Namespace, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, actions.ToEquatableArray());
+            yield return new ClientRuntimeFileModel(spec.Namespace, visibility);
+            yield return new ClientFileModel(spec.Namespace, visibility, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, actions.ToEquatableArray());
         }
 
         private static string ClientNameOf(string service)

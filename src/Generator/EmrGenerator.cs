@@ -11,7 +11,7 @@ namespace Emr.Codegen.Generator
 {
     /// <summary>
     /// Turns API spec files (AdditionalFiles with the metadata <c>EmrSpec="true"</c>) into C# types.
-    /// Pipeline: spec texts -> merged, validated model -> one model per generated file -> source.
+    /// Pipeline: spec texts -> merged, validated model -> the part the MSBuild settings select -> one model per generated file -> source.
     /// Spec problems go out through their own step, so they never block or invalidate generated code.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -19,6 +19,12 @@ namespace Emr.Codegen.Generator
     {
         /// <summary>The MSBuild item metadata that marks an AdditionalFile as a spec.</summary>
         public const string SpecMetadataKey = "build_metadata.AdditionalFiles.EmrSpec";
+
+        /// <summary>The MSBuild property (from the <c>EmrAction</c> items) that names the actions to generate, comma-separated.</summary>
+        public const string ActionsProperty = "build_property.EmrCodegenActions";
+
+        /// <summary>The MSBuild property that makes every generated type <c>public</c> (default) or <c>internal</c>.</summary>
+        public const string VisibilityProperty = "build_property.EmrCodegenVisibility";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -28,23 +34,68 @@ namespace Emr.Codegen.Generator
                 .Select((pair, cancellationToken) => new SpecSource(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty))
                 .WithTrackingName(TrackingNames.SpecFiles);
 
-            IncrementalValueProvider<SpecReadResult> read = specFiles
-                .Collect()
+            IncrementalValueProvider<ImmutableArray<SpecSource>> collected = specFiles.Collect();
+            IncrementalValueProvider<SpecReadResult> read = collected
                 .Select((files, _) => SpecReader.Read(files))
                 .WithTrackingName(TrackingNames.SpecRead);
+
+            IncrementalValueProvider<GeneratorSettings> settings = context.AnalyzerConfigOptionsProvider
+                .Select((options, _) => GeneratorSettings.From(options.GlobalOptions))
+                .WithTrackingName(TrackingNames.Settings);
 
             IncrementalValueProvider<EquatableArray<SpecDiagnostic>> diagnostics = read
                 .Select((result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.SpecDiagnostics);
 
-            IncrementalValuesProvider<FileModel> files = read
+            IncrementalValueProvider<EquatableArray<SpecDiagnostic>> settingsDiagnostics = collected
+                .Combine(read)
+                .Combine(settings)
+                .Select((input, _) => input.Right.Check(input.Left.Left, input.Left.Right.Model).ToEquatableArray())
+                .WithTrackingName(TrackingNames.SettingsDiagnostics);
+
+            IncrementalValueProvider<SpecModel?> model = read
                 .Select((result, _) => result.Model)
-                .WithTrackingName(TrackingNames.SpecModel)
-                .SelectMany((model, _) => FileModel.Plan(model).ToImmutableArray())
+                .WithTrackingName(TrackingNames.SpecModel);
+
+            // A referenced assembly that already holds the spec's types (a library this project uses) is where they
+            // come from: generating them again would give every type twice. Only this answer is kept, so an edit
+            // elsewhere in the compilation leaves the steps after it cached.
+            IncrementalValueProvider<bool> providedByReference = model
+                .Select((spec, _) => spec?.Namespace)
+                .Combine(context.CompilationProvider)
+                .Select((input, cancellationToken) => IsProvidedByReference(input.Right, input.Left))
+                .WithTrackingName(TrackingNames.ReferencedTypes);
+
+            IncrementalValuesProvider<FileModel> files = model
+                .Combine(settings)
+                .Combine(providedByReference)
+                .SelectMany((input, _) => input.Right ? ImmutableArray<FileModel>.Empty : FileModel.Plan(input.Left.Left, input.Left.Right).ToImmutableArray())
                 .WithTrackingName(TrackingNames.FileModels);
 
             context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
+            context.RegisterSourceOutput(settingsDiagnostics, ReportDiagnostics);
             context.RegisterSourceOutput(files, (production, file) => production.AddSource(file.HintName, SourceText.From(Emit(file), System.Text.Encoding.UTF8)));
+        }
+
+        /// <summary>Whether an assembly this compilation references holds the generated types of the namespace, and this compilation may use them.</summary>
+        internal static bool IsProvidedByReference(Compilation compilation, string? ns)
+        {
+            if (ns is null)
+            {
+                return false;
+            }
+
+            string marker = ns + "." + GeneratedNames.SpecMetadataAttribute;
+            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                INamedTypeSymbol? type = assembly.GetTypeByMetadataName(marker);
+                if (type != null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         internal static string Emit(FileModel file) => file switch
@@ -66,7 +117,9 @@ namespace Emr.Codegen.Generator
             foreach (SpecDiagnostic diagnostic in diagnostics)
             {
                 var position = new LinePosition(diagnostic.Line, diagnostic.Column);
-                Location location = Location.Create(diagnostic.FilePath, new TextSpan(diagnostic.Offset, 0), new LinePositionSpan(position, position));
+                Location location = diagnostic.FilePath.Length == 0
+                    ? Location.None
+                    : Location.Create(diagnostic.FilePath, new TextSpan(diagnostic.Offset, 0), new LinePositionSpan(position, position));
                 context.ReportDiagnostic(Diagnostic.Create(SpecDiagnosticDescriptors.ById[diagnostic.Id], location, diagnostic.Message));
             }
         }
@@ -80,5 +133,8 @@ namespace Emr.Codegen.Generator
         public const string SpecDiagnostics = nameof(SpecDiagnostics);
         public const string SpecModel = nameof(SpecModel);
         public const string FileModels = nameof(FileModels);
+        public const string Settings = nameof(Settings);
+        public const string SettingsDiagnostics = nameof(SettingsDiagnostics);
+        public const string ReferencedTypes = nameof(ReferencedTypes);
     }
 }

@@ -10,34 +10,35 @@ namespace Emr.Codegen.Generator
     /// What one generated file needs, and nothing more: a change to one object of the spec changes
     /// only that object's model, so only its file is generated again.
     /// </summary>
-    internal abstract record FileModel(string Namespace)
+    internal abstract record FileModel(string Namespace, string Visibility)
     {
         public abstract string HintName { get; }
 
-        /// <summary>Splits a spec into the models of its generated files.</summary>
-        public static IEnumerable<FileModel> Plan(SpecModel? spec)
+        /// <summary>Splits the part of a spec the settings select into the models of its generated files.</summary>
+        public static IEnumerable<FileModel> Plan(SpecModel? fullSpec, GeneratorSettings settings)
         {
-            if (spec is null)
+            if (fullSpec is null)
             {
                 yield break;
             }
 
+            SpecModel spec = settings.Select(fullSpec);
             string ns = spec.Namespace;
-            var objectsByName = spec.Objects.ToDictionary(o => o.Name);
+            string visibility = settings.Visibility;
             var enumsByName = spec.Enums.ToDictionary(e => e.Name);
-            yield return new HelpersFileModel(ns);
-            yield return new RuleEngineFileModel(ns);
-            yield return new ErrorCodesFileModel(ns, spec.ErrorCodes);
-            yield return new MetadataFileModel(ns, spec.ServiceShortName, spec.ApiVersion, spec.Endpoints, spec.Actions);
-            yield return new JsonResolverFileModel(ns, spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)).ToEquatableArray());
-            foreach (FileModel client in ClientFileModel.PlanClient(spec))
+            yield return new HelpersFileModel(ns, visibility);
+            yield return new RuleEngineFileModel(ns, visibility);
+            yield return new ErrorCodesFileModel(ns, visibility, spec.ErrorCodes);
+            yield return new MetadataFileModel(ns, visibility, spec.ServiceShortName, spec.ApiVersion, spec.Endpoints, spec.Actions);
+            yield return new JsonResolverFileModel(ns, visibility, spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)).ToEquatableArray());
+            foreach (FileModel client in ClientFileModel.PlanClient(spec, visibility))
             {
                 yield return client;
             }
 
             foreach (EnumModel item in spec.Enums)
             {
-                yield return new EnumFileModel(ns, item);
+                yield return new EnumFileModel(ns, visibility, item);
             }
 
             foreach (ObjectModel item in spec.Objects)
@@ -47,42 +48,42 @@ namespace Emr.Codegen.Generator
                     .Select(m => enumsByName[m.Enum!])
                     .Distinct()
                     .ToEquatableArray();
-                yield return new ObjectFileModel(ns, item, enumKinds, SpecWriter.WriteAnalysisFragment(spec, item));
+                yield return new ObjectFileModel(ns, visibility, item, enumKinds, SpecWriter.WriteAnalysisFragment(fullSpec, item));
             }
         }
     }
 
-    internal sealed record HelpersFileModel(string Namespace) : FileModel(Namespace)
+    internal sealed record HelpersFileModel(string Namespace, string Visibility) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + ".ApiHelpers.g.cs";
     }
 
-    internal sealed record RuleEngineFileModel(string Namespace) : FileModel(Namespace)
+    internal sealed record RuleEngineFileModel(string Namespace, string Visibility) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + "." + RuleEngineEmitter.NamespaceSegment + ".g.cs";
     }
 
-    internal sealed record ErrorCodesFileModel(string Namespace, EquatableArray<ErrorCodeModel> ErrorCodes) : FileModel(Namespace)
+    internal sealed record ErrorCodesFileModel(string Namespace, string Visibility, EquatableArray<ErrorCodeModel> ErrorCodes) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + ".ApiErrorCode.g.cs";
     }
 
-    internal sealed record MetadataFileModel(string Namespace, string ServiceShortName, string ApiVersion, EndpointModel Endpoints, EquatableArray<ActionModel> Actions) : FileModel(Namespace)
+    internal sealed record MetadataFileModel(string Namespace, string Visibility, string ServiceShortName, string ApiVersion, EndpointModel Endpoints, EquatableArray<ActionModel> Actions) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + ".ApiMetadata.g.cs";
     }
 
-    internal sealed record JsonResolverFileModel(string Namespace, EquatableArray<string> TypeNames) : FileModel(Namespace)
+    internal sealed record JsonResolverFileModel(string Namespace, string Visibility, EquatableArray<string> TypeNames) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + ".ApiJsonResolver.g.cs";
     }
 
-    internal sealed record EnumFileModel(string Namespace, EnumModel Enum) : FileModel(Namespace)
+    internal sealed record EnumFileModel(string Namespace, string Visibility, EnumModel Enum) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + "." + Enum.Name + ".g.cs";
     }
 
-    internal sealed record ObjectFileModel(string Namespace, ObjectModel Object, EquatableArray<EnumModel> Enums, string AnalysisFragment) : FileModel(Namespace)
+    internal sealed record ObjectFileModel(string Namespace, string Visibility, ObjectModel Object, EquatableArray<EnumModel> Enums, string AnalysisFragment) : FileModel(Namespace, Visibility)
     {
         public override string HintName => Namespace + "." + Object.Name + ".g.cs";
     }

@@ -92,6 +92,26 @@ namespace Emr.Codegen.Generator
             description: Description,
             helpLinkUri: HelpLink);
 
+        public static readonly DiagnosticDescriptor UnknownAction = new DiagnosticDescriptor(
+            SettingsDiagnosticIds.UnknownAction,
+            "An EmrAction item names an action the spec does not define",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Every name in the project's EmrAction items must be an action of the spec. The diagnostic is located at the spec's actions.",
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor InvalidVisibility = new DiagnosticDescriptor(
+            SettingsDiagnosticIds.InvalidVisibility,
+            "EmrCodegenVisibility is neither public nor internal",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "The MSBuild property EmrCodegenVisibility makes every generated type public (the default) or internal.",
+            helpLinkUri: HelpLink);
+
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
         {
             [SpecDiagnosticIds.InvalidJson] = InvalidJson,
@@ -102,6 +122,8 @@ namespace Emr.Codegen.Generator
             [SpecDiagnosticIds.UnknownMember] = UnknownMember,
             [SpecDiagnosticIds.InvalidPattern] = InvalidPattern,
             [SpecDiagnosticIds.InvalidName] = InvalidName,
+            [SettingsDiagnosticIds.UnknownAction] = UnknownAction,
+            [SettingsDiagnosticIds.InvalidVisibility] = InvalidVisibility,
         };
     }
 }

@@ -13,7 +13,7 @@ namespace Emr.Codegen.Spec
         private static readonly HashSet<string> ReservedNames = new HashSet<string>
         {
             "Validate", "EnsureValid", "ToJson", "FromJson", "ToFormParameters", "ToFormString", "FromFormParameters", "ParseForm",
-            "ParseEnvelope", "CollectProblems", "WriteForm", "ReadForm", "CreateUnset", "EmrJsonConverter", "SpecFragment", "EmrSpecFragment", "s_emrRuleDefinition",
+            "ParseEnvelope", "CollectProblems", "WriteForm", "ReadForm", "CreateUnset", "EmrJsonConverter", "SpecFragment", "EmrSpecFragment", "s_emrRuleDefinition", "EmrType",
             "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
         };
 

@@ -18,7 +18,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("/// transient failures retried with backoff (requests with an idempotency token keep the same token on every attempt).");
             w.Line("/// </summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
-            w.Open("public sealed class " + file.ClientName);
+            w.Open(file.Visibility + " sealed class " + file.ClientName);
             w.Line("private readonly " + runtime + ".Sender _sender;");
             w.Line();
             w.Line("/// <summary>Creates a client for a region.</summary>");
@@ -85,7 +85,6 @@ namespace Emr.Codegen.Generator.Emit
                 w.Close();
             }
 
-            w.Close();
             w.Close();
             return w.ToString();
         }

@@ -33,6 +33,21 @@ namespace Emr.Codegen.Generator.Emit
             return Line("}" + suffix);
         }
 
+        /// <summary>Writes a line and indents the lines after it, without a brace (a continued expression).</summary>
+        public CodeWriter Indent(string text)
+        {
+            Line(text);
+            _indent++;
+            return this;
+        }
+
+        /// <summary>Ends <see cref="Indent"/> with a line at the outer indentation.</summary>
+        public CodeWriter Dedent(string text)
+        {
+            _indent--;
+            return Line(text);
+        }
+
         public override string ToString() => _builder.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Emr.Codegen.Spec;
 using Emr.Codegen.Spec.Model;
 
@@ -7,7 +8,8 @@ namespace Emr.Codegen.Generator.Emit
     /// <summary>
     /// Emits an enumeration as a struct over its raw value: the documented literal converts to it
     /// (<c>PayMode = 0</c>, <c>TimeUnit = "m"</c>), named members document each value, and a value
-    /// the spec does not know is kept as it is, so a newer API value is never lost.
+    /// the spec does not know is kept as it is, so a newer API value is never lost. Its values, names and
+    /// descriptions are data read by shared code (<c>ApiEnum</c>), which is also its JSON and form codec.
     /// </summary>
     internal static class EnumEmitter
     {
@@ -20,10 +22,15 @@ namespace Emr.Codegen.Generator.Emit
             string raw = isString ? "string" : "long";
             var w = new CodeWriter();
             Types.Header(w, ns);
-            DocRenderer.WriteSummary(w, model.Document, "Values: " + string.Join(", ", System.Linq.Enumerable.Select(model.Values, v => v.Value + " (" + v.Name + ")")) + ". Any other value converts too and is kept as it is; IsDefined tells whether the spec knows it.");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + self + ".EmrJsonConverter))]");
-            w.Open("public readonly partial struct " + model.Name + " : global::System.IEquatable<" + self + ">");
+            DocRenderer.WriteSummary(w, model.Document, "Values: " + string.Join(", ", model.Values.Select(v => v.Value + " (" + v.Name + ")")) + ". Any other value converts too and is kept as it is; IsDefined tells whether the spec knows it.");
+            w.Line(Types.GeneratedCodeAttribute);
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".ApiJsonConverter<" + self + ">))]");
+            w.Open(file.Visibility + " readonly partial struct " + model.Name + " : global::System.IEquatable<" + self + ">, global::" + ns + ".IApiValue<" + self + ">");
+            w.Line("private static readonly global::" + ns + ".ApiEnum<" + self + ", " + raw + "> EmrType = new(global::" + ns + ".ApiCodecs." + (isString ? "String" : "Int64") + ", static value => new " + self + "(value), static value => value.Value,");
+            w.Line("    new " + raw + "[] { " + string.Join(", ", model.Values.Select(v => RawLiteral(v.Value, isString))) + " },");
+            w.Line("    new string[] { " + string.Join(", ", model.Values.Select(v => CSharpNames.StringLiteral(v.Name))) + " },");
+            w.Line("    new string[] { " + string.Join(", ", model.Values.Select(v => CSharpNames.StringLiteral(v.Document))) + " });");
+            w.Line();
             if (isString)
             {
                 w.Line("private readonly string? _value;");
@@ -55,27 +62,13 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("public bool IsDefined => Name is not null;");
             w.Line();
             w.Line("/// <summary>The spec's name of this value, or null for a value the spec does not know.</summary>");
-            w.Open("public string? Name => Value switch");
-            foreach (EnumValueModel value in model.Values)
-            {
-                w.Line(RawLiteral(value.Value, isString) + " => " + CSharpNames.StringLiteral(value.Name) + ",");
-            }
-
-            w.Line("_ => null,");
-            w.Close(";");
+            w.Line("public string? Name => EmrType.NameOf(Value);");
             w.Line();
             w.Line("/// <summary>The spec's description of this value, or null for a value the spec does not know.</summary>");
-            w.Open("public string? Description => Value switch");
-            foreach (EnumValueModel value in model.Values)
-            {
-                w.Line(RawLiteral(value.Value, isString) + " => " + CSharpNames.StringLiteral(value.Document) + ",");
-            }
-
-            w.Line("_ => null,");
-            w.Close(";");
+            w.Line("public string? Description => EmrType.DescriptionOf(Value);");
             w.Line();
             w.Line("/// <summary>Every value the spec names.</summary>");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues { get; } = new " + self + "[] { " + string.Join(", ", System.Linq.Enumerable.Select(model.Values, v => v.Name)) + " };");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues => EmrType.Known;");
             w.Line();
             w.Line("/// <summary>Converts the raw value as the docs write it.</summary>");
             w.Line("public static implicit operator " + self + "(" + raw + " value) => new " + self + "(value);");
@@ -101,31 +94,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("/// <summary>Compares raw values.</summary>");
             w.Line("public static bool operator !=(" + self + " left, " + self + " right) => !left.Equals(right);");
             w.Line();
-            if (isString)
-            {
-                w.Line("internal static " + self + " Parse(string text) => new " + self + "(text);");
-                w.Line();
-                w.Line("internal static " + self + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new " + self + "(global::" + ns + ".ApiJson.ReadString(ref reader));");
-                w.Line();
-                w.Line("internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);");
-            }
-            else
-            {
-                w.Line("internal static " + self + " Parse(string text) => new " + self + "(global::" + ns + ".ApiFormEncoding.ParseInt64(text, " + CSharpNames.StringLiteral(model.Name) + "));");
-                w.Line();
-                w.Line("internal static " + self + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new " + self + "(global::" + ns + ".ApiJson.ReadInt64(ref reader));");
-                w.Line();
-                w.Line("internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteNumberValue(Value);");
-            }
-
-            w.Line();
-            w.Line("/// <summary>Writes the raw value: a " + (isString ? "string" : "number") + ", as the API takes it.</summary>");
-            w.Open("internal sealed class EmrJsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
-            w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);");
-            w.Line();
-            w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);");
-            w.Close();
-            w.Close();
+            w.Line("static global::" + ns + ".ApiCodec<" + self + "> global::" + ns + ".IApiValue<" + self + ">.EmrCodec => EmrType;");
             w.Close();
             return w.ToString();
         }

@@ -17,8 +17,8 @@ namespace Emr.Codegen.Generator.Emit
             var w = new CodeWriter();
             Types.Header(w, ns);
             w.Line("/// <summary>Facts about the API from the spec's metadata.</summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
-            w.Open("public static class ApiMetadata");
+            w.Line(Types.GeneratedCodeAttribute);
+            w.Open(file.Visibility + " static class ApiMetadata");
             w.Line("/// <summary>The service's short name.</summary>");
             w.Line("public const string Service = " + CSharpNames.StringLiteral(file.ServiceShortName) + ";");
             w.Line();
@@ -72,11 +72,10 @@ namespace Emr.Codegen.Generator.Emit
                 w.Line("public static global::System.Type ResponseType => typeof(" + Types.Global(ns, action.Output) + ");");
                 w.Line();
                 w.Line("/// <summary>The error codes this action may return.</summary>");
-                w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::" + ns + ".ApiErrorCode> ErrorCodes { get; } = new global::" + ns + ".ApiErrorCode[] { " + string.Join(", ", action.ErrorCodes.Select(c => "new global::" + ns + ".ApiErrorCode(" + CSharpNames.StringLiteral(c) + ")")) + " };");
+                w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::" + ns + ".ApiErrorCode> ErrorCodes { get; } = new global::" + ns + ".ApiErrorCode[] { " + string.Join(", ", action.ErrorCodes.Select(c => CSharpNames.StringLiteral(c))) + " };");
                 w.Close();
             }
 
-            w.Close();
             w.Close();
             return w.ToString();
         }

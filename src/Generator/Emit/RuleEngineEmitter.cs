@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Text;
 
 namespace Emr.Codegen.Generator.Emit
 {
@@ -25,7 +27,23 @@ namespace Emr.Codegen.Generator.Emit
             using Stream stream = typeof(RuleEngineEmitter).Assembly.GetManifestResourceStream("Emr.Codegen.RuleEngine.cs")!;
             using var reader = new StreamReader(stream);
             string text = reader.ReadToEnd().Replace("\r\n", "\n");
-            return text.Contains(SourceNamespace) ? text : throw new InvalidDataException("The embedded rule engine has no '" + SourceNamespace.Trim() + "' line.");
+            if (!text.Contains(SourceNamespace))
+            {
+                throw new InvalidDataException("The embedded rule engine has no '" + SourceNamespace.Trim() + "' line.");
+            }
+
+            // Every user compiles this text on every build: its comment lines (documentation included) and blank lines go.
+            var kept = new StringBuilder(text.Length);
+            foreach (string line in text.Split('\n'))
+            {
+                string trimmed = line.TrimStart();
+                if (trimmed.Length > 0 && !trimmed.StartsWith("//", StringComparison.Ordinal))
+                {
+                    kept.Append(line).Append('\n');
+                }
+            }
+
+            return kept.ToString();
         }
     }
 }
