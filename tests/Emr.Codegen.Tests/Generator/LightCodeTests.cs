@@ -20,11 +20,17 @@ namespace Emr.Codegen.Tests.Generator
         }
 
         [Fact]
-        public void The_default_spec_generates_less_than_300_thousand_characters()
+        public void The_default_spec_generates_less_than_300_thousand_characters_of_types_and_35_thousand_of_client()
         {
             // 455 thousand before the member tables; the figure against System.Text.Json is in the benchmark.
-            int characters = GeneratorHarness.RunDefault().RunResult.Results.Single().GeneratedSources.Sum(s => s.SourceText.Length);
-            Assert.True(characters < 300_000, characters + " characters");
+            // The client (issue 9) came after this budget was set; it is held to a budget of its own.
+            var sources = GeneratorHarness.RunDefault().RunResult.Results.Single().GeneratedSources;
+            bool IsClient(string hint) => hint.EndsWith(".ApiClientRuntime.g.cs", System.StringComparison.Ordinal) || hint.EndsWith(".EmrClient.g.cs", System.StringComparison.Ordinal);
+            int types = sources.Where(s => !IsClient(s.HintName)).Sum(s => s.SourceText.Length);
+            int client = sources.Where(s => IsClient(s.HintName)).Sum(s => s.SourceText.Length);
+            Assert.Equal(2, sources.Count(s => IsClient(s.HintName)));
+            Assert.True(types < 300_000, types + " characters of types");
+            Assert.True(client < 35_000, client + " characters of client");
         }
     }
 }
