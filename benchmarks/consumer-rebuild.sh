@@ -18,14 +18,11 @@ trap 'rm -rf "$work"' EXIT
 version="1.0.0-bench.$(date +%s)"
 dotnet pack "$root/src/Package/Emr.Codegen.csproj" -c Release -o "$work/feed" -p:Version="$version" -v:q -nologo >/dev/null
 export NUGET_PACKAGES="$work/packages"
+# Adds only the local feed; the machine's own sources stay (the version is fresh, so it comes from this feed).
 cat > "$work/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
-  <packageSources><clear /><add key="feed" value="$work/feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
-  <packageSourceMapping>
-    <packageSource key="feed"><package pattern="Emr.Codegen" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
+  <packageSources><add key="emr-codegen-bench" value="$work/feed" /></packageSources>
 </configuration>
 CONFIG
 

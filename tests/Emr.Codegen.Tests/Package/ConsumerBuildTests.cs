@@ -21,8 +21,7 @@ namespace Emr.Codegen.Tests.Package
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
                   <packageSources>
-                    <clear />
-                    <add key="local" value="FEED" />
+                    <add key="emr-codegen-local" value="FEED" />
                   </packageSources>
                 </configuration>
                 """.Replace("FEED", _package.Feed));
