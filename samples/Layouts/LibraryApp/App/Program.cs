@@ -13,6 +13,6 @@ var request = new CreateInstanceRequest
     Placement = new Placement { Zone = "ap-guangzhou-3" },
     TimeSpan = 3600,
     TimeUnit = "m", // wrong on purpose: pay-as-you-go needs "s" (EMR0010 in the application's own code)
-    LoginSettings = new LoginSettings { Password = "Emr2019abc" },
+    LoginSettings = new LoginSettings { Password = "Emr@2019abc" },
 };
 Console.WriteLine(ClusterClient.Describe(request));
