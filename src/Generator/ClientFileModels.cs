@@ -14,16 +14,16 @@ namespace Emr.Codegen.Generator
 
     /// <summary>
     /// What one action's client method needs. <c>IdempotencyProperty</c> is the C# property of the request's
-    /// idempotency token member (<c>ClientToken</c>), or null when the action has none.
+    /// idempotency token member (the spec's <c>metadata.idempotencyToken</c>), or null when the action has none.
     /// </summary>
     internal sealed record ClientActionModel(string Name, string Input, string Output, int? RateLimitPerSecond, EquatableArray<string> RetryableErrorCodes, string? IdempotencyProperty, bool Deprecated);
 
-    /// <summary>One client class per spec, named from the service: <c>EmrClient</c> for <c>emr</c>.</summary>
-    internal sealed record ClientFileModel(string Namespace, string Visibility, string ClientName, string ServiceShortName, bool HasEndpointHelper, EquatableArray<ClientActionModel> Actions) : FileModel(Namespace, Visibility)
+    /// <summary>
+    /// One client class per spec, named from the service: <c>EmrClient</c> for <c>emr</c>. <c>RateLimitErrorCode</c> is
+    /// the code (and code family) of a request refused for its rate, which is retried for every action.
+    /// </summary>
+    internal sealed record ClientFileModel(string Namespace, string Visibility, string ClientName, string ServiceShortName, bool HasEndpointHelper, string RateLimitErrorCode, EquatableArray<ClientActionModel> Actions) : FileModel(Namespace, Visibility)
     {
-        /// <summary>The member that makes a request idempotent, by the API's own convention.</summary>
-        public const string IdempotencyTokenMember = "ClientToken";
-
         public override string HintName => Namespace + "." + ClientName + ".g.cs";
 
         /// <summary>The client runtime and the client of a spec with at least one action.</summary>
@@ -45,7 +45,7 @@ namespace Emr.Codegen.Generator
             foreach (ActionModel action in spec.Actions)
             {
                 ObjectModel? input = spec.FindObject(action.Input);
-                MemberModel? token = input?.FindMember(IdempotencyTokenMember);
+                MemberModel? token = input?.FindMember(spec.IdempotencyToken);
                 string? tokenProperty = token != null && input != null && token.Kind == ValueKind.String && token.Enum == null && !token.IsList && !token.Disabled
                     ? GeneratedNames.PropertyName(token, input)
                     : null;
@@ -53,7 +53,7 @@ namespace Emr.Codegen.Generator
             }
 
             yield return new ClientRuntimeFileModel(spec.Namespace, visibility);
-            yield return new ClientFileModel(spec.Namespace, visibility, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, actions.ToEquatableArray());
+            yield return new ClientFileModel(spec.Namespace, visibility, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, spec.RateLimitErrorCode, actions.ToEquatableArray());
         }
 
         private static string ClientNameOf(string service)

@@ -376,11 +376,10 @@ namespace Emr.Codegen.Spec
                 enums.ToEquatableArray(),
                 errorCodes.ToEquatableArray(),
                 DocumentationAddress(),
-                MetadataString("missingErrorCode") ?? (errorCodes.Any(e => e.Code == MissingParameterCode) ? MissingParameterCode : null));
+                MetadataString("missingErrorCode") ?? (errorCodes.Any(e => e.Code == PlatformConventions.MissingErrorCode) ? PlatformConventions.MissingErrorCode : null),
+                MetadataString("idempotencyToken") ?? PlatformConventions.IdempotencyToken,
+                MetadataString("rateLimitErrorCode") ?? PlatformConventions.RateLimitErrorCode);
         }
-
-        /// <summary>The API's own code for a required parameter that was not sent.</summary>
-        private const string MissingParameterCode = "MissingParameter";
 
         /// <summary>metadata.documentation: an absolute http or https address, since it becomes a help link.</summary>
         private string? DocumentationAddress()

@@ -30,7 +30,7 @@ namespace Emr.Codegen.Generator.Emit
             string domain = file.HasEndpointHelper
                 ? "global::" + ns + ".ApiMetadata.GetEndpoint(region)"
                 : CSharpNames.StringLiteral(file.ServiceShortName + ".tencentcloudapi.com");
-            w.Line("_sender = new " + runtime + ".Sender(credential, region, " + CSharpNames.StringLiteral(file.ServiceShortName) + ", global::" + ns + ".ApiMetadata.ApiVersion, new global::System.Uri(\"https://\" + " + domain + " + \"/\"), options, httpClient);");
+            w.Line("_sender = new " + runtime + ".Sender(credential, region, " + CSharpNames.StringLiteral(file.ServiceShortName) + ", global::" + ns + ".ApiMetadata.ApiVersion, new global::System.Uri(\"https://\" + " + domain + " + \"/\"), " + CSharpNames.StringLiteral(file.RateLimitErrorCode) + ", options, httpClient);");
             w.Close();
             w.Line();
             w.Line("/// <summary>Where requests go: the region's endpoint, or the options' override.</summary>");

@@ -191,8 +191,8 @@ namespace Emr.Codegen.Generator.Emit
 
         private static string Hex(byte[] bytes) => global::System.Convert.ToHexString(bytes).ToLowerInvariant();
 
-        /// <summary>Whether a code is the API's rate-limit error: the server did not act on the request.</summary>
-        internal static bool IsRateLimited(string code) => code == ""RequestLimitExceeded"" || code.StartsWith(""RequestLimitExceeded."", global::System.StringComparison.Ordinal);
+        /// <summary>Whether a code is the spec's rate-limit error or one of its family: the server did not act on the request.</summary>
+        internal static bool IsRateLimited(string code, string rateLimitCode) => code == rateLimitCode || (code.Length > rateLimitCode.Length && code[rateLimitCode.Length] == '.' && code.StartsWith(rateLimitCode, global::System.StringComparison.Ordinal));
 
         /// <summary>
         /// At most <c>limit</c> requests in any one second: a call beyond it waits for its slot (cancellation ends the wait).
@@ -234,12 +234,13 @@ namespace Emr.Codegen.Generator.Emit
             private readonly string _region;
             private readonly string _service;
             private readonly string _version;
+            private readonly string _rateLimitCode;
             private readonly global::System.Uri _endpoint;
             private readonly global::NS.ApiClientOptions _options;
             private readonly global::System.Net.Http.HttpClient _http;
             private readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, global::NS.ApiClientRuntime.RateLimiter> _limiters = new global::System.Collections.Concurrent.ConcurrentDictionary<string, global::NS.ApiClientRuntime.RateLimiter>();
 
-            public Sender(global::NS.ApiCredential credential, string region, string service, string version, global::System.Uri endpoint, global::NS.ApiClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+            public Sender(global::NS.ApiCredential credential, string region, string service, string version, global::System.Uri endpoint, string rateLimitCode, global::NS.ApiClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
             {
                 global::System.ArgumentNullException.ThrowIfNull(credential);
                 if (string.IsNullOrEmpty(region))
@@ -251,6 +252,7 @@ namespace Emr.Codegen.Generator.Emit
                 _region = region;
                 _service = service;
                 _version = version;
+                _rateLimitCode = rateLimitCode;
                 _options = options ?? new global::NS.ApiClientOptions();
                 _endpoint = _options.Endpoint ?? endpoint;
                 _http = httpClient ?? s_sharedHttpClient.Value;
@@ -309,7 +311,7 @@ namespace Emr.Codegen.Generator.Emit
 
                     global::NS.ApiException? failure = ReadFailure(action, status, text, out string? requestId);
                     bool retry = mayRetry && failure != null && (failure.IsApiError
-                        ? IsRateLimited(failure.Code.Code) || (idempotent && global::System.Array.IndexOf(retryableCodes, failure.Code.Code) >= 0)
+                        ? IsRateLimited(failure.Code.Code, _rateLimitCode) || (idempotent && global::System.Array.IndexOf(retryableCodes, failure.Code.Code) >= 0)
                         : idempotent && status >= 500);
                     _options.OnResponse?.Invoke(new global::NS.ApiClientResponseInfo(action, attempt, status, requestId, failure is { IsApiError: true } ? (global::NS.ApiErrorCode?)failure.Code : null, started.Elapsed, retry));
                     if (retry)

@@ -8,6 +8,9 @@ namespace Emr.Codegen.Spec.Model
     /// <c>Documentation</c> is the absolute http(s) address of the API's documentation (metadata.documentation), the help
     /// link of the diagnostics, or null. <c>MissingErrorCode</c> is the code the server returns for a required member that
     /// is not sent: metadata.missingErrorCode, else MissingParameter when an action lists it, else null.
+    /// <c>IdempotencyToken</c> (metadata.idempotencyToken, default ClientToken) names the request member that makes
+    /// retries safe; <c>RateLimitErrorCode</c> (metadata.rateLimitErrorCode, default RequestLimitExceeded) is the code of
+    /// a request refused for its rate (see <see cref="PlatformConventions"/>).
     /// </remarks>
     internal sealed record SpecModel(
         string Namespace,
@@ -19,7 +22,9 @@ namespace Emr.Codegen.Spec.Model
         EquatableArray<EnumModel> Enums,
         EquatableArray<ErrorCodeModel> ErrorCodes,
         string? Documentation,
-        string? MissingErrorCode)
+        string? MissingErrorCode,
+        string IdempotencyToken,
+        string RateLimitErrorCode)
     {
         public ObjectModel? FindObject(string name)
         {
