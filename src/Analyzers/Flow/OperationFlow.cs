@@ -253,7 +253,7 @@ namespace Emr.Codegen.Analyzers.Flow
             }
 
             // Leaving a try with a finally runs the finally: what it may change is unknown afterwards.
-            for (ControlFlowRegion? region = from.EnclosingRegion; region != null; region = region.EnclosingRegion)
+            for (ControlFlowRegion? region = from.EnclosingRegion; region != null && region.Kind != ControlFlowRegionKind.Root; region = region.EnclosingRegion)
             {
                 if (region.Kind == ControlFlowRegionKind.TryAndFinally && !Contains(region, destination) && region.NestedRegions.Length == 2 && Contains(region.NestedRegions[0], from))
                 {
@@ -292,7 +292,9 @@ namespace Emr.Codegen.Analyzers.Flow
         /// <summary>A catch or finally may start anywhere in its try: it starts from what every state seen there shares.</summary>
         private void RecordForHandlers(BasicBlock block, FlowState entry, FlowState exit)
         {
-            for (ControlFlowRegion? region = block.EnclosingRegion; region != null; region = region.EnclosingRegion)
+            // Up to this graph's root only: the graph of a lambda or local function declared in a try continues, past
+            // its root, into the regions of the graph around it, whose blocks are not this graph's.
+            for (ControlFlowRegion? region = block.EnclosingRegion; region != null && region.Kind != ControlFlowRegionKind.Root; region = region.EnclosingRegion)
             {
                 if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } owner)
                 {
