@@ -159,7 +159,22 @@ namespace Emr.Codegen.Analyzers
                     return Walk(fixedStatement.Statement, Declare(fixedStatement.Declaration, paths));
                 case LabeledStatementSyntax labeled:
                     return Walk(labeled.Statement, paths);
-                case ReturnStatementSyntax or ThrowStatementSyntax:
+                case ReturnStatementSyntax:
+                    // The body ends here: a request still held on a path never left on it, and is judged as it ends up
+                    // (a plain body lets a request go only by returning it, which ends the path too).
+                    var before = new HashSet<string>(_escaped, StringComparer.Ordinal);
+                    var returned = new HashSet<string>(StringComparer.Ordinal);
+                    _escaped.Clear();
+                    Scan(node, paths);
+                    returned.UnionWith(_escaped);
+                    _escaped.UnionWith(before);
+                    foreach (string held in _everTracked.Where(l => !returned.Contains(l)))
+                    {
+                        Judge(held, paths);
+                    }
+
+                    return new List<PathState>();
+                case ThrowStatementSyntax:
                     Scan(node, paths);
                     return new List<PathState>();
                 case LocalFunctionStatementSyntax localFunction:

@@ -8,11 +8,16 @@ namespace Emr.Codegen.Tests.Campaign
         private const string Header = "using System;\nusing System.Collections.Generic;\nusing System.Threading.Tasks;\nusing Emr.V20190103;\n";
 
         /// <summary>Analyzes the code as a whole program would be, with the campaign's checks: no analyzer exception, every diagnostic in a request expression.</summary>
-        private static void AssertAnalyzedCleanly(string classBody)
+        /// <remarks>A plain program is also analyzed with every body bound (its bodies start with <see cref="GeneratedProgram.BindMarkerSlot"/>), and the tiers must agree.</remarks>
+        private static void AssertAnalyzedCleanly(string classBody, bool plain = false, int? expected = null)
         {
-            var program = new GeneratedProgram(0, ProgramShape.Rich, Header + "public class Program0\n{\n    public static T Some<T>() => default!;\n" + classBody + "\n}\n", System.Array.Empty<string>());
+            var program = new GeneratedProgram(0, plain ? ProgramShape.Plain : ProgramShape.Rich, Header + "public class Program0\n{\n    public static T Some<T>() => default!;\n" + classBody + "\n}\n", System.Array.Empty<string>());
             var result = AnalyzerFuzzHarness.Default.RunBatch(new[] { program }, generatedAsSource: false);
             Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures));
+            if (expected is int count)
+            {
+                Assert.Equal(count, result.DiagnosticCounts.Values.Sum());
+            }
         }
 
         /// <summary>
@@ -34,5 +39,22 @@ namespace Emr.Codegen.Tests.Campaign
             }
             """);
 
+
+        /// <summary>
+        /// Found by the campaign (the tiers disagreed): a request built in a local that never leaves, in a body that ends
+        /// by returning something else, was judged by the bound tier at the exit but never by the syntax tier, whose
+        /// paths all ended at the return before the end-of-body judgment.
+        /// </summary>
+        [Fact]
+        public void A_request_held_when_the_body_returns_another_value_is_judged_by_both_tiers() => AssertAnalyzedCleanly("""
+            public CreateInstanceRequest M(bool flag, string text)
+            {
+                /*             */
+                var r = new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"], ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0, Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { } };
+                if (flag) { r.TimeUnit = "m"; return Some<CreateInstanceRequest>(); }
+                r.ClientToken = text;
+                return Some<CreateInstanceRequest>();
+            }
+            """, plain: true, expected: 2);
     }
 }
