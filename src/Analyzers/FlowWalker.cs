@@ -269,12 +269,41 @@ namespace Emr.Codegen.Analyzers
             AbstractValue? nested = obj.Members.Get(target.Member.Name);
             if (nested?.Object is null)
             {
-                // The nested object is not one the analysis follows; what it holds is unknown.
+                // The nested object is not one the analysis follows; what it holds is unknown, but the value given to
+                // its member is checked on its own, as wherever else a member is given a value.
+                if (!checkedValue)
+                {
+                    checkedValue = true;
+                    CheckNestedValue(target, segments, index + 1, value);
+                }
+
                 return obj.With(target.Member.Name, new AbstractValue(nested?.Known.State == KnownState.Absent ? KnownValue.PresentUnknown : nested?.Known ?? KnownValue.Unknown, nested?.Syntax));
             }
 
             AbstractObject? updated = Update(nested!.Object!, segments, index + 1, value, path, ref checkedValue);
             return updated is null ? null : obj.With(target.Member.Name, new AbstractValue(nested.Known, nested.Syntax, updated));
+        }
+
+        /// <summary>Checks the value given at the end of <paramref name="segments"/>, from <paramref name="index"/> on, below a member of an object the walk does not follow.</summary>
+        private void CheckNestedValue(SpecMember owner, List<string> segments, int index, ExpressionSyntax value)
+        {
+            SpecMember current = owner;
+            for (int i = index; i < segments.Count; i++)
+            {
+                if (_values.Catalog.Get(SpecTypeCatalog.UnwrapNullable(current.Property.Type)) is not SpecObjectInfo info || info.MemberFor(segments[i]) is not SpecMember member)
+                {
+                    return;
+                }
+
+                if (i == segments.Count - 1)
+                {
+                    _values.CheckValue(member, value, info, _body, _report);
+                    CheckCreatedValues(value, member.Property.Type);
+                    return;
+                }
+
+                current = member;
+            }
         }
 
         /// <summary>A local is given a value: a new request starts being tracked; anything else ends tracking.</summary>

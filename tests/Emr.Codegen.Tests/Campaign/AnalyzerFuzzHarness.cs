@@ -62,6 +62,9 @@ namespace Emr.Codegen.Tests.Campaign
 
         public static AnalyzerFuzzHarness Default => DefaultHarness.Value;
 
+        /// <summary>The default spec's generated code, compiled once.</summary>
+        public MetadataReference Library => _library;
+
         internal SpecModel Spec { get; }
 
         public ProgramGenerator Generator => new ProgramGenerator(Spec);

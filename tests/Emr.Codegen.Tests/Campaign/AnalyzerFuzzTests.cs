@@ -27,7 +27,7 @@ namespace Emr.Codegen.Tests.Campaign
 
         public AnalyzerFuzzTests(ITestOutputHelper output) => _output = output;
 
-        private static int ProgramCount()
+        internal static int ProgramCount()
         {
             string? text = Environment.GetEnvironmentVariable(ProgramsVariable);
             return text is null ? DefaultPrograms : int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -109,7 +109,7 @@ namespace Emr.Codegen.Tests.Campaign
             {
                 "if", "loop", "switch statement", "switch expression", "try", "catch", "finally", "lambda", "async lambda", "local function", "static local function",
                 "goto", "await", "yield", "using", "deconstruction", "compound assignment", "??=", "ref local", "out var", "tuple", "pattern matching", "lock",
-                "method group", "nested object completed later", "same name in sibling blocks", "top-level", "judgment point", "target-typed new", "spread",
+                "method group", "throw", "nested object completed later", "same name in sibling blocks", "top-level", "judgment point", "target-typed new", "spread",
                 "field initializer", "expression-bodied property", "constructor", "accessor", "method Iterator", "method Async", "method AsyncReturns",
             };
             Assert.Empty(features.Except(totals.Features));
@@ -139,10 +139,10 @@ namespace Emr.Codegen.Tests.Campaign
                         totals.Programs += result.Programs;
                         Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures.Take(3)));
                     },
-                    iter: 4,
+                    iter: 2,
                     threads: 1,
                     print: sample => string.Join("\n", sample.Programs.Select(p => p.FileName + ":\n" + p.Source)));
-            Assert.True(totals.Programs >= 4 * ProgramsPerBatch);
+            Assert.True(totals.Programs >= 2 * ProgramsPerBatch);
         }
 
         [Fact]
@@ -150,7 +150,8 @@ namespace Emr.Codegen.Tests.Campaign
         {
             var totals = new Totals();
             var pcg = new PCG(12, 20261130);
-            IReadOnlyList<GeneratedProgram> programs = AnalyzerFuzzHarness.Default.Generator.Batch(100_000, 3, withTopLevel: false).Generate(pcg, null, out _);
+            // Every cut of one program of each shape: a rich program and the top-level one.
+            IReadOnlyList<GeneratedProgram> programs = AnalyzerFuzzHarness.Default.Generator.Batch(100_000, 2, withTopLevel: true).Generate(pcg, null, out _);
             foreach (GeneratedProgram program in programs)
             {
                 var fragments = ProgramCuts.AtEveryToken(program);
@@ -163,6 +164,40 @@ namespace Emr.Codegen.Tests.Campaign
             _output.WriteLine(totals.Summary(TimeSpan.Zero));
             Assert.True(totals.Failures.Count == 0, totals.Failures.Count + " failures; the first:\n\n" + string.Join("\n\n", totals.Failures.Take(3)));
             Assert.True(totals.Prefixes > 300, "prefixes: " + totals.Prefixes);
+        }
+    }
+
+    /// <summary>The code fixes on random programs: every fix offered, alone and as Fix All, applies without an exception and compiles.</summary>
+    public class AnalyzerFuzzCodeFixTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public AnalyzerFuzzCodeFixTests(ITestOutputHelper output) => _output = output;
+
+        [Fact]
+        public async System.Threading.Tasks.Task Every_fix_offered_on_random_programs_applies_and_compiles()
+        {
+            // Each fix is compiled on its own: about 140 per program, so CI's run takes the smallest of four programs and a
+            // longer run (EMR_CAMPAIGN_PROGRAMS) one more per 1,000 programs.
+            var pcg = new PCG(13, 20261130);
+            int count = Math.Max(1, AnalyzerFuzzTests.ProgramCount() / 1000 - 1);
+            IReadOnlyList<GeneratedProgram> programs = AnalyzerFuzzHarness.Default.Generator.Batch(200_000, 4 * count, withTopLevel: false).Generate(pcg, null, out _)
+                .Chunk(4).Select(four => four.OrderBy(p => p.Source.Length).First()).ToList();
+            var failures = new List<string>();
+            int fixes = 0;
+            foreach (GeneratedProgram program in programs)
+            {
+                Emr.Codegen.Tests.Analyzers.CodeFixHarness.Result result = await Emr.Codegen.Tests.Analyzers.CodeFixHarness.RunAsync(new[] { (program.FileName, program.Source) }, library: AnalyzerFuzzHarness.Default.Library);
+                fixes += result.Fixes.Count;
+                if (result.Failures.Any())
+                {
+                    failures.Add(program.FileName + ":\n" + result.Describe() + "\n" + AnalyzerFuzzHarness.Numbered(program.Source));
+                }
+            }
+
+            _output.WriteLine(programs.Count + " programs, " + fixes + " fixes applied");
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(2)));
+            Assert.True(fixes >= 10, "fixes applied: " + fixes);
         }
     }
 

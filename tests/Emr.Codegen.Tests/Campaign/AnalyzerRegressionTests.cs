@@ -56,5 +56,29 @@ namespace Emr.Codegen.Tests.Campaign
                 return Some<CreateInstanceRequest>();
             }
             """, plain: true, expected: 2);
+
+        /// <summary>
+        /// Found by the campaign (the tiers disagreed): a value given to a member of a nested object the syntax tier does
+        /// not follow (<c>r.MetaDBInfo.MetaDataJdbcUrl = ...</c> with MetaDBInfo never set) was not checked there, while
+        /// the bound tier checks every value given to a spec member.
+        /// </summary>
+        [Fact]
+        public void A_value_given_below_a_nested_object_that_is_not_followed_is_checked_by_both_tiers() => AssertAnalyzedCleanly("""
+            public void M(string text)
+            {
+                /*             */
+                var r = new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"], ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0, Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" } };
+                r.MetaDBInfo.MetaDataJdbcUrl = "Emr@2019abc";
+            }
+            """, plain: true, expected: 1);
+
+        /// <summary>
+        /// Found by the campaign (a message no run-time value can match): <c>r.TimeSpan--</c> on an unsigned 0 was followed
+        /// as -1, which wraps to 18446744073709551615 at run time (or throws, when checked). A result outside the
+        /// member's type is now unknown, never reported.
+        /// </summary>
+        [Fact]
+        public System.Threading.Tasks.Task A_compound_assignment_past_the_range_of_the_member_type_is_unknown() =>
+            Emr.Codegen.Tests.Infrastructure.AnalyzerVerifier.VerifyAsync(Emr.Codegen.Tests.Analyzers.RequestTemplate.Build(afterInitializer: "r.TimeSpan = 0; r.TimeSpan--;"));
     }
 }

@@ -671,7 +671,7 @@ namespace Emr.Codegen.Tests.Campaign
                     31 => Jump(context),
                     32 => Checked(context),
                     33 => Tuple(context),
-                    34 => Escape(context),
+                    34 => Throw(context),
                     _ => Assignment(context),
                 };
             }
@@ -686,8 +686,19 @@ namespace Emr.Codegen.Tests.Campaign
                     5 => DeclareRequest(context),
                     6 or 7 => If(context),
                     8 => Indent(context) + "var " + Fresh("value") + " = " + _dice.Pick("3", "\"text\"", "text.Length", "Some<CreateInstanceRequest>()") + ";\n",
-                    _ => _dice.Chance(50) ? Jump(context) : Assignment(context),
+                    _ => _dice.Next(3) switch
+                    {
+                        0 => Jump(context),
+                        1 => Throw(context),
+                        _ => Assignment(context),
+                    },
                 };
+            }
+
+            private string Throw(Context context)
+            {
+                Feature("throw");
+                return Indent(context) + "if (" + _dice.Pick(Conditions) + ") { throw new InvalidOperationException(" + _dice.Pick("", "\"no\"", "text") + "); }\n";
             }
 
             private string Block(Context context, int statements)
