@@ -30,6 +30,12 @@ namespace Emr.Codegen.Analyzers
         private readonly HashSet<string> _everTracked = new HashSet<string>(StringComparer.Ordinal);
         private bool _gaveUp;
 
+        /// <summary>
+        /// In a branch a constant condition rules out: its values are still checked one by one, as the compiler binds
+        /// them, but no request is judged there, since no path reaches it.
+        /// </summary>
+        private bool _unreachable;
+
         private FlowWalker(SyntaxValues values, SemanticModel model, SyntaxNode body, Action<Diagnostic> report)
         {
             _values = values;
@@ -103,7 +109,10 @@ namespace Emr.Codegen.Analyzers
                     return Assignment(assignment, paths);
                 case IfStatementSyntax ifStatement:
                     paths = Scan(ifStatement.Condition, paths);
-                    return Join(Walk(ifStatement.Statement, paths), ifStatement.Else is null ? paths : Walk(ifStatement.Else.Statement, paths));
+                    bool? condition = _values.Constant(ifStatement.Condition, null, _body) is { Kind: SpecValueKind.Boolean } constant ? constant.Text == "true" : null;
+                    List<PathState> whenTrue = WalkBranch(ifStatement.Statement, paths, reachable: condition != false);
+                    List<PathState> whenFalse = ifStatement.Else is null ? (condition == true ? new List<PathState>() : paths) : WalkBranch(ifStatement.Else.Statement, paths, reachable: condition != true);
+                    return Join(whenTrue, whenFalse);
                 case WhileStatementSyntax whileStatement:
                     paths = Scan(whileStatement.Condition, paths);
                     return Join(paths, Walk(whileStatement.Statement, paths));
@@ -182,6 +191,24 @@ namespace Emr.Codegen.Analyzers
                 default:
                     return Scan(node, paths);
             }
+        }
+
+        /// <summary>Walks a branch; one that cannot run leaves no path and lets no request go.</summary>
+        private List<PathState> WalkBranch(StatementSyntax branch, List<PathState> paths, bool reachable)
+        {
+            if (reachable || _unreachable)
+            {
+                List<PathState> after = Walk(branch, paths);
+                return reachable ? after : new List<PathState>();
+            }
+
+            var escaped = new HashSet<string>(_escaped, StringComparer.Ordinal);
+            _unreachable = true;
+            Walk(branch, paths);
+            _unreachable = false;
+            _escaped.Clear();
+            _escaped.UnionWith(escaped);
+            return new List<PathState>();
         }
 
         private List<PathState> Declare(VariableDeclarationSyntax declaration, List<PathState> paths)
@@ -415,7 +442,11 @@ namespace Emr.Codegen.Analyzers
                     return ScanChildrenIn(localFunction, paths);
                 case BaseObjectCreationExpressionSyntax creation when !inFunction && !IsInSpecInitializer(creation) && _values.CreatedObject(creation, null) is SpecObjectInfo info:
                     CheckInitializerValues(creation, info);
-                    Checks.CheckRules(_values.ReadCreation(creation, info, _body, null), _report);
+                    if (!_unreachable)
+                    {
+                        Checks.CheckRules(_values.ReadCreation(creation, info, _body, null), _report);
+                    }
+
                     return ScanCreation(creation, paths);
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } assignment when !inFunction && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
                     && !(member.Expression is IdentifierNameSyntax receiver && _everTracked.Contains(receiver.Identifier.ValueText)):
@@ -504,7 +535,7 @@ namespace Emr.Codegen.Analyzers
 
         private void Judge(string local, List<PathState> paths)
         {
-            if (_gaveUp)
+            if (_gaveUp || _unreachable)
             {
                 return;
             }

@@ -80,5 +80,23 @@ namespace Emr.Codegen.Tests.Campaign
         [Fact]
         public System.Threading.Tasks.Task A_compound_assignment_past_the_range_of_the_member_type_is_unknown() =>
             Emr.Codegen.Tests.Infrastructure.AnalyzerVerifier.VerifyAsync(Emr.Codegen.Tests.Analyzers.RequestTemplate.Build(afterInitializer: "r.TimeSpan = 0; r.TimeSpan--;"));
+
+        /// <summary>
+        /// Found by the campaign (the tiers disagreed): after <c>if (true) { throw ...; }</c> the bound tier, which takes
+        /// the constants true and false as they are, reaches no end of the body and judges nothing; the syntax tier
+        /// followed both branches and judged the request at the end. Both now judge only what can run, and both still
+        /// check single values in a branch that cannot.
+        /// </summary>
+        [Fact]
+        public void A_branch_a_constant_condition_rules_out_judges_no_request_in_either_tier() => AssertAnalyzedCleanly("""
+            public void M(string text)
+            {
+                /*             */
+                var r = new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"], ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0, Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { } };
+                if (false) { r.TimeUnit = "m"; return; }
+                if (false) { r.SupportHA = 2; }
+                if (true) { throw new InvalidOperationException(text); }
+            }
+            """, plain: true, expected: 1);
     }
 }
