@@ -87,8 +87,20 @@ namespace Emr.Codegen.Analyzers
 
         private List<PathState> Walk(SyntaxNode? node, List<PathState> paths)
         {
-            if (node is null || paths.Count == 0 || _gaveUp)
+            if (node is null || _gaveUp)
             {
+                return paths;
+            }
+
+            if (paths.Count == 0)
+            {
+                // Code no path reaches (after a return or throw): its values are still checked one by one, as the
+                // compiler binds them, on a path of its own that judges nothing.
+                if (!_unreachable)
+                {
+                    WalkBranch(node is StatementSyntax statement ? statement : null, new List<PathState> { new PathState(SmallMap<AbstractObject>.Empty) }, reachable: false);
+                }
+
                 return paths;
             }
 
@@ -194,8 +206,13 @@ namespace Emr.Codegen.Analyzers
         }
 
         /// <summary>Walks a branch; one that cannot run leaves no path and lets no request go.</summary>
-        private List<PathState> WalkBranch(StatementSyntax branch, List<PathState> paths, bool reachable)
+        private List<PathState> WalkBranch(StatementSyntax? branch, List<PathState> paths, bool reachable)
         {
+            if (branch is null)
+            {
+                return reachable ? paths : new List<PathState>();
+            }
+
             if (reachable || _unreachable)
             {
                 List<PathState> after = Walk(branch, paths);
@@ -255,6 +272,13 @@ namespace Emr.Codegen.Analyzers
                 AbstractObject? obj = path.Get(rootName);
                 if (obj is null)
                 {
+                    if (_unreachable && !checkedValue && assignment.Left is MemberAccessExpressionSyntax member)
+                    {
+                        // Unreachable, so the request is not followed there; the value is checked all the same.
+                        checkedValue = true;
+                        CheckUntrackedAssignment(member, assignment.Right);
+                    }
+
                     result.Add(path);
                     continue;
                 }

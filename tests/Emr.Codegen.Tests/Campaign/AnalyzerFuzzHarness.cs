@@ -196,6 +196,65 @@ namespace Emr.Codegen.Tests.Campaign
             return result;
         }
 
+        /// <summary>
+        /// The oracle: builds each straight-line request at run time and compares Validate()'s problems with the
+        /// analyzer's diagnostics in its builder, problem for problem (as EngineAgreementTests keys them). Returns how many
+        /// builders were compared and how many had problems.
+        /// </summary>
+        public (int Compared, int WithProblems) RunOracle(GeneratedProgram program, List<string> failures)
+        {
+            SyntaxTree tree = CSharpSyntaxTree.ParseText(program.Source, Parse, path: program.FileName);
+            CSharpCompilation compilation = Compile(new[] { tree }, generatedAsSource: true, OutputKind.DynamicallyLinkedLibrary);
+            var (diagnostics, exceptions) = Analyze(compilation, withCompilerDiagnostics: true);
+            failures.AddRange(exceptions);
+            var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("EMR", StringComparison.Ordinal)).ToList();
+            if (errors.Count > 0)
+            {
+                failures.Add(Describe(program, "does not compile", errors));
+                return (0, 0);
+            }
+
+            System.Reflection.Assembly assembly = GeneratorHarness.Load(compilation);
+            Type builders = assembly.GetType("Oracle" + program.Index.ToString(CultureInfo.InvariantCulture))!;
+            int compared = 0, withProblems = 0;
+            foreach (MethodDeclarationSyntax method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText.StartsWith("Build", StringComparison.Ordinal)))
+            {
+                var fromAnalyzer = diagnostics.Where(d => d.Location.SourceTree == tree && method.Span.Contains(d.Location.SourceSpan) && d.Id.StartsWith("EMR", StringComparison.Ordinal))
+                    .Select(AnalyzerKey).OrderBy(k => k, StringComparer.Ordinal).ToList();
+                object request = builders.GetMethod(method.Identifier.ValueText)!.Invoke(null, null)!;
+                var problems = (System.Collections.IEnumerable)request.GetType().GetMethod("Validate")!.Invoke(request, null)!;
+                var fromValidate = problems.Cast<object>().Select(RuntimeKey).OrderBy(k => k, StringComparer.Ordinal).ToList();
+                compared++;
+                withProblems += fromValidate.Count > 0 ? 1 : 0;
+                if (!fromAnalyzer.SequenceEqual(fromValidate))
+                {
+                    failures.Add(program.FileName + " " + method.Identifier.ValueText + ": the analyzer and Validate() disagree.\nanalyzer:\n  " + string.Join("\n  ", fromAnalyzer)
+                        + "\nValidate():\n  " + string.Join("\n  ", fromValidate) + "\n" + method);
+                }
+            }
+
+            return (compared, withProblems);
+        }
+
+        // As EngineAgreementTests keys problems: a rule by its id and code, a single value by its code and message.
+        private static string AnalyzerKey(Diagnostic diagnostic)
+        {
+            diagnostic.Properties.TryGetValue("EmrProblemKind", out string? kind);
+            diagnostic.Properties.TryGetValue("EmrProblemSubject", out string? subject);
+            diagnostic.Properties.TryGetValue("EmrErrorCode", out string? code);
+            return kind == "Rule" ? "rule " + subject + " " + code : "value " + code + " " + diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        }
+
+        private static string RuntimeKey(object problem)
+        {
+            Type type = problem.GetType();
+            string? ruleId = (string?)type.GetProperty("RuleId")!.GetValue(problem);
+            object? code = type.GetProperty("ErrorCode")!.GetValue(problem);
+            string? codeText = code is null ? null : (string?)code.GetType().GetProperty("Code")!.GetValue(code);
+            string message = (string)type.GetProperty("Message")!.GetValue(problem)!;
+            return ruleId != null ? "rule " + ruleId + " " + codeText : "value " + codeText + " " + message;
+        }
+
         /// <summary>Text that is not a whole program: prefixes, or any other cut. Checked for exceptions and locations only.</summary>
         public BatchResult RunFragments(IReadOnlyList<(string Name, string Text)> fragments, bool generatedAsSource)
         {

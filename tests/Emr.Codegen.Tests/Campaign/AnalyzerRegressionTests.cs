@@ -98,5 +98,23 @@ namespace Emr.Codegen.Tests.Campaign
                 if (true) { throw new InvalidOperationException(text); }
             }
             """, plain: true, expected: 1);
+
+        /// <summary>
+        /// Found by the campaign (the tiers disagreed): the syntax tier stopped at the first statement no path reaches
+        /// (after a return or a throw) and checked none of the values given there; the bound tier checks every value
+        /// given to a spec member, reachable or not. Neither judges a request there.
+        /// </summary>
+        [Fact]
+        public void Values_given_after_the_body_has_returned_are_checked_by_both_tiers() => AssertAnalyzedCleanly("""
+            public void M(bool flag)
+            {
+                /*             */
+                var r = new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"], ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr_test", PayMode = 0, Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "s", LoginSettings = new LoginSettings { Password = "Emr@2019abc" } };
+                if (flag) { return; } else { throw new InvalidOperationException(); }
+                r.SupportHA = 2;
+                var q = new CreateInstanceRequest { ProductId = 16, VPCSettings = new VPCSettings { VpcId = "v", SubnetId = "s" }, Software = ["hive"], ResourceSpec = new NewResourceSpec(), SupportHA = 0, InstanceName = "emr", PayMode = 0, Placement = new Placement { Zone = "z" }, TimeSpan = 3600, TimeUnit = "m", LoginSettings = new LoginSettings { } };
+                q.PayMode = 7;
+            }
+            """, plain: true, expected: 3);
     }
 }

@@ -55,6 +55,33 @@ namespace Emr.Codegen.Tests.Campaign
 
         internal ProgramGenerator(SpecModel spec) => _spec = spec;
 
+        /// <summary>
+        /// A class of straight-line builders, <c>public static CreateInstanceRequest BuildK()</c>, each a request given only
+        /// constants, each member once, and returned: the analyzer's diagnostics on each must be Validate()'s problems.
+        /// </summary>
+        public Gen<GeneratedProgram> Oracle(int index, int builders) => new OracleGen(this, index, builders);
+
+        private sealed class OracleGen : Gen<GeneratedProgram>
+        {
+            private readonly ProgramGenerator _owner;
+            private readonly int _index;
+            private readonly int _builders;
+
+            public OracleGen(ProgramGenerator owner, int index, int builders)
+            {
+                _owner = owner;
+                _index = index;
+                _builders = builders;
+            }
+
+            public override GeneratedProgram Generate(PCG pcg, Size? min, out Size size)
+            {
+                GeneratedProgram program = new Writer(_owner._spec, new Dice(pcg), _index, ProgramShape.Plain).Oracle(_builders);
+                size = new Size((ulong)program.Source.Length);
+                return program;
+            }
+        }
+
         /// <summary>A CsCheck generator of batches: <paramref name="count"/> programs numbered from <paramref name="firstIndex"/>, the first one top-level when asked.</summary>
         public Gen<IReadOnlyList<GeneratedProgram>> Batch(int firstIndex, int count, bool withTopLevel) => new BatchGen(this, firstIndex, count, withTopLevel);
 
@@ -117,6 +144,9 @@ namespace Emr.Codegen.Tests.Campaign
             public bool InLoop;
             public bool InSwitch;
             public bool Plain;
+
+            /// <summary>Only compile-time constants, each member given once: what the analyzer sees is what the request holds at run time.</summary>
+            public bool ConstantsOnly;
             public int Depth;
             public List<string> Labels = new List<string>();
             public List<Local> Locals = new List<Local>();
@@ -211,6 +241,31 @@ namespace Emr.Codegen.Tests.Campaign
 
                 file.Append("\npublic class ").Append(name).Append("\n{\n").Append(Helpers(isStatic: false)).Append(_members).Append(body).Append("}\n");
                 return new GeneratedProgram(_index, _shape, file.ToString(), _features);
+            }
+
+            public GeneratedProgram Oracle(int builders)
+            {
+                string name = "Oracle" + _index.ToString(CultureInfo.InvariantCulture);
+                var file = new StringBuilder("using System.Collections.Generic;\nusing Emr.V20190103;\n\npublic static class " + name + "\n{\n" + Helpers(isStatic: true));
+                ObjectModel request = _spec.FindObject(RequestType)!;
+                for (int b = 0; b < builders; b++)
+                {
+                    var context = new Context { Kind = MethodKind.Returns, Plain = true, ConstantsOnly = true };
+                    string creation = Creation(request, context, 1);
+                    file.Append("    public static CreateInstanceRequest Build").Append(b).Append("()\n    {\n        var r = ").Append(creation).Append(";\n");
+                    var given = new HashSet<string>(System.Text.RegularExpressions.Regex.Matches(creation, @"(?<![\w.])(\w+) = ").Select(m => m.Groups[1].Value));
+                    foreach (MemberModel member in request.Members.Where(m => !m.Disabled && !given.Contains(GeneratedNames.PropertyName(m, request))))
+                    {
+                        if (_dice.Chance(15))
+                        {
+                            file.Append("        r.").Append(PropertyName(member, request)).Append(" = ").Append(Value(member, request, context, 2, required: true)).Append(";\n");
+                        }
+                    }
+
+                    file.Append("        return r;\n    }\n\n");
+                }
+
+                return new GeneratedProgram(_index, ProgramShape.Plain, file.Append("}\n").ToString(), new[] { "oracle" });
             }
 
             private static string Helpers(bool isStatic)
@@ -324,7 +379,8 @@ namespace Emr.Codegen.Tests.Campaign
 
                 if (top)
                 {
-                    text.Append(Ending(context));
+                    // After the end label, only what was assigned before any goto may be read.
+                    text.Append(Ending(end is null ? context : context.Nested(c => { c.Depth = context.Depth; c.Locals = c.Locals.Where(l => !l.Name.StartsWith("request", StringComparison.Ordinal) && !l.Name.StartsWith("alias", StringComparison.Ordinal) && !l.Name.StartsWith("outRequest", StringComparison.Ordinal) && !l.Name.StartsWith("awaited", StringComparison.Ordinal) && !l.Name.StartsWith("first", StringComparison.Ordinal)).ToList(); })));
                 }
 
                 return text.ToString();
@@ -442,13 +498,13 @@ namespace Emr.Codegen.Tests.Campaign
                 if (member.Kind == ValueKind.Object)
                 {
                     ObjectModel nested = _spec.FindObject(member.ElementType)!;
-                    if (depth > 2 || _dice.Chance(10))
+                    if (!context.ConstantsOnly && (depth > 2 || _dice.Chance(10)))
                     {
                         return required || _dice.Chance(50) ? "Some<" + nested.Name + ">()" : "null";
                     }
 
                     var typed = context.Locals.Where(l => l.Type == nested.Name).ToList();
-                    if (typed.Count > 0 && _dice.Chance(40))
+                    if (typed.Count > 0 && _dice.Chance(40) && !context.ConstantsOnly)
                     {
                         Feature("nested local");
                         return _dice.Pick(typed).Name;
@@ -569,6 +625,11 @@ namespace Emr.Codegen.Tests.Campaign
                         options.Add("1_000");
                         options.Add(unsigned ? "flag ? 1UL : 3600UL" : "flag ? 1 : 21");
                     }
+                }
+
+                if (context.ConstantsOnly)
+                {
+                    options.RemoveAll(o => o is "text" or "number" or "unsigned" or "ReadonlyZone");
                 }
 
                 return _dice.Pick(options);
