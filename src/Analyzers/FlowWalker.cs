@@ -31,8 +31,8 @@ namespace Emr.Codegen.Analyzers
         private bool _gaveUp;
 
         /// <summary>
-        /// In a branch a constant condition rules out: its values are still checked one by one, as the compiler binds
-        /// them, but no request is judged there, since no path reaches it.
+        /// In code no path reaches (a branch a constant condition rules out, statements after every path returned or
+        /// threw): its values are still checked one by one, as the bound tier checks them, but no request is judged there.
         /// </summary>
         private bool _unreachable;
 
