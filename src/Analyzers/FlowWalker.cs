@@ -30,6 +30,12 @@ namespace Emr.Codegen.Analyzers
         private readonly HashSet<string> _everTracked = new HashSet<string>(StringComparer.Ordinal);
         private bool _gaveUp;
 
+        /// <summary>
+        /// In code no path reaches (a branch a constant condition rules out, statements after every path returned or
+        /// threw): its values are still checked one by one, as the bound tier checks them, but no request is judged there.
+        /// </summary>
+        private bool _unreachable;
+
         private FlowWalker(SyntaxValues values, SemanticModel model, SyntaxNode body, Action<Diagnostic> report)
         {
             _values = values;
@@ -81,8 +87,20 @@ namespace Emr.Codegen.Analyzers
 
         private List<PathState> Walk(SyntaxNode? node, List<PathState> paths)
         {
-            if (node is null || paths.Count == 0 || _gaveUp)
+            if (node is null || _gaveUp)
             {
+                return paths;
+            }
+
+            if (paths.Count == 0)
+            {
+                // Code no path reaches (after a return or throw): its values are still checked one by one, as the
+                // compiler binds them, on a path of its own that judges nothing.
+                if (!_unreachable)
+                {
+                    WalkBranch(node is StatementSyntax statement ? statement : null, new List<PathState> { new PathState(SmallMap<AbstractObject>.Empty) }, reachable: false);
+                }
+
                 return paths;
             }
 
@@ -103,7 +121,10 @@ namespace Emr.Codegen.Analyzers
                     return Assignment(assignment, paths);
                 case IfStatementSyntax ifStatement:
                     paths = Scan(ifStatement.Condition, paths);
-                    return Join(Walk(ifStatement.Statement, paths), ifStatement.Else is null ? paths : Walk(ifStatement.Else.Statement, paths));
+                    bool? condition = _values.Constant(ifStatement.Condition, null, _body) is { Kind: SpecValueKind.Boolean } constant ? constant.Text == "true" : null;
+                    List<PathState> whenTrue = WalkBranch(ifStatement.Statement, paths, reachable: condition != false);
+                    List<PathState> whenFalse = ifStatement.Else is null ? (condition == true ? new List<PathState>() : paths) : WalkBranch(ifStatement.Else.Statement, paths, reachable: condition != true);
+                    return Join(whenTrue, whenFalse);
                 case WhileStatementSyntax whileStatement:
                     paths = Scan(whileStatement.Condition, paths);
                     return Join(paths, Walk(whileStatement.Statement, paths));
@@ -159,7 +180,22 @@ namespace Emr.Codegen.Analyzers
                     return Walk(fixedStatement.Statement, Declare(fixedStatement.Declaration, paths));
                 case LabeledStatementSyntax labeled:
                     return Walk(labeled.Statement, paths);
-                case ReturnStatementSyntax or ThrowStatementSyntax:
+                case ReturnStatementSyntax:
+                    // The body ends here: a request still held on a path never left on it, and is judged as it ends up
+                    // (a plain body lets a request go only by returning it, which ends the path too).
+                    var before = new HashSet<string>(_escaped, StringComparer.Ordinal);
+                    var returned = new HashSet<string>(StringComparer.Ordinal);
+                    _escaped.Clear();
+                    Scan(node, paths);
+                    returned.UnionWith(_escaped);
+                    _escaped.UnionWith(before);
+                    foreach (string held in _everTracked.Where(l => !returned.Contains(l)))
+                    {
+                        Judge(held, paths);
+                    }
+
+                    return new List<PathState>();
+                case ThrowStatementSyntax:
                     Scan(node, paths);
                     return new List<PathState>();
                 case LocalFunctionStatementSyntax localFunction:
@@ -167,6 +203,29 @@ namespace Emr.Codegen.Analyzers
                 default:
                     return Scan(node, paths);
             }
+        }
+
+        /// <summary>Walks a branch; one that cannot run leaves no path and lets no request go.</summary>
+        private List<PathState> WalkBranch(StatementSyntax? branch, List<PathState> paths, bool reachable)
+        {
+            if (branch is null)
+            {
+                return reachable ? paths : new List<PathState>();
+            }
+
+            if (reachable || _unreachable)
+            {
+                List<PathState> after = Walk(branch, paths);
+                return reachable ? after : new List<PathState>();
+            }
+
+            var escaped = new HashSet<string>(_escaped, StringComparer.Ordinal);
+            _unreachable = true;
+            Walk(branch, paths);
+            _unreachable = false;
+            _escaped.Clear();
+            _escaped.UnionWith(escaped);
+            return new List<PathState>();
         }
 
         private List<PathState> Declare(VariableDeclarationSyntax declaration, List<PathState> paths)
@@ -213,6 +272,13 @@ namespace Emr.Codegen.Analyzers
                 AbstractObject? obj = path.Get(rootName);
                 if (obj is null)
                 {
+                    if (_unreachable && !checkedValue && assignment.Left is MemberAccessExpressionSyntax member)
+                    {
+                        // Unreachable, so the request is not followed there; the value is checked all the same.
+                        checkedValue = true;
+                        CheckUntrackedAssignment(member, assignment.Right);
+                    }
+
                     result.Add(path);
                     continue;
                 }
@@ -254,12 +320,41 @@ namespace Emr.Codegen.Analyzers
             AbstractValue? nested = obj.Members.Get(target.Member.Name);
             if (nested?.Object is null)
             {
-                // The nested object is not one the analysis follows; what it holds is unknown.
+                // The nested object is not one the analysis follows; what it holds is unknown, but the value given to
+                // its member is checked on its own, as wherever else a member is given a value.
+                if (!checkedValue)
+                {
+                    checkedValue = true;
+                    CheckNestedValue(target, segments, index + 1, value);
+                }
+
                 return obj.With(target.Member.Name, new AbstractValue(nested?.Known.State == KnownState.Absent ? KnownValue.PresentUnknown : nested?.Known ?? KnownValue.Unknown, nested?.Syntax));
             }
 
             AbstractObject? updated = Update(nested!.Object!, segments, index + 1, value, path, ref checkedValue);
             return updated is null ? null : obj.With(target.Member.Name, new AbstractValue(nested.Known, nested.Syntax, updated));
+        }
+
+        /// <summary>Checks the value given at the end of <paramref name="segments"/>, from <paramref name="index"/> on, below a member of an object the walk does not follow.</summary>
+        private void CheckNestedValue(SpecMember owner, List<string> segments, int index, ExpressionSyntax value)
+        {
+            SpecMember current = owner;
+            for (int i = index; i < segments.Count; i++)
+            {
+                if (_values.Catalog.Get(SpecTypeCatalog.UnwrapNullable(current.Property.Type)) is not SpecObjectInfo info || info.MemberFor(segments[i]) is not SpecMember member)
+                {
+                    return;
+                }
+
+                if (i == segments.Count - 1)
+                {
+                    _values.CheckValue(member, value, info, _body, _report);
+                    CheckCreatedValues(value, member.Property.Type);
+                    return;
+                }
+
+                current = member;
+            }
         }
 
         /// <summary>A local is given a value: a new request starts being tracked; anything else ends tracking.</summary>
@@ -371,7 +466,11 @@ namespace Emr.Codegen.Analyzers
                     return ScanChildrenIn(localFunction, paths);
                 case BaseObjectCreationExpressionSyntax creation when !inFunction && !IsInSpecInitializer(creation) && _values.CreatedObject(creation, null) is SpecObjectInfo info:
                     CheckInitializerValues(creation, info);
-                    Checks.CheckRules(_values.ReadCreation(creation, info, _body, null), _report);
+                    if (!_unreachable)
+                    {
+                        Checks.CheckRules(_values.ReadCreation(creation, info, _body, null), _report);
+                    }
+
                     return ScanCreation(creation, paths);
                 case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } assignment when !inFunction && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
                     && !(member.Expression is IdentifierNameSyntax receiver && _everTracked.Contains(receiver.Identifier.ValueText)):
@@ -460,7 +559,7 @@ namespace Emr.Codegen.Analyzers
 
         private void Judge(string local, List<PathState> paths)
         {
-            if (_gaveUp)
+            if (_gaveUp || _unreachable)
             {
                 return;
             }

@@ -253,7 +253,7 @@ namespace Emr.Codegen.Analyzers.Flow
             }
 
             // Leaving a try with a finally runs the finally: what it may change is unknown afterwards.
-            for (ControlFlowRegion? region = from.EnclosingRegion; region != null; region = region.EnclosingRegion)
+            for (ControlFlowRegion? region = from.EnclosingRegion; region != null && region.Kind != ControlFlowRegionKind.Root; region = region.EnclosingRegion)
             {
                 if (region.Kind == ControlFlowRegionKind.TryAndFinally && !Contains(region, destination) && region.NestedRegions.Length == 2 && Contains(region.NestedRegions[0], from))
                 {
@@ -292,7 +292,9 @@ namespace Emr.Codegen.Analyzers.Flow
         /// <summary>A catch or finally may start anywhere in its try: it starts from what every state seen there shares.</summary>
         private void RecordForHandlers(BasicBlock block, FlowState entry, FlowState exit)
         {
-            for (ControlFlowRegion? region = block.EnclosingRegion; region != null; region = region.EnclosingRegion)
+            // Up to this graph's root only: the graph of a lambda or local function declared in a try continues, past
+            // its root, into the regions of the graph around it, whose blocks are not this graph's.
+            for (ControlFlowRegion? region = block.EnclosingRegion; region != null && region.Kind != ControlFlowRegionKind.Root; region = region.EnclosingRegion)
             {
                 if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } owner)
                 {
@@ -908,6 +910,12 @@ namespace Emr.Codegen.Analyzers.Flow
             KnownValue current = obj.Get(member.Member.Name).Known;
             KnownValue right = value is null ? operand.Known : ReadValue(member, obj.Info, value, operand, state);
             KnownValue result = operatorMethod is null ? Combine(current, right, kind) : KnownValue.Unknown;
+            if (result.State == KnownState.Known && !FitsIn(property.Property.Type, result.Value!))
+            {
+                // Beyond the property's type the result wraps around (or throws, when checked): not the exact sum.
+                result = KnownValue.Unknown;
+            }
+
             if (result.State == KnownState.Unknown && IsSurelySet(member))
             {
                 result = KnownValue.PresentUnknown;
@@ -916,6 +924,29 @@ namespace Emr.Codegen.Analyzers.Flow
             FlowValue stored = FlowValue.Of(result, whole.Syntax);
             state = state.WithObject(instance.ObjectId, obj.With(member.Member.Name, stored));
             return stored;
+        }
+
+        /// <summary>Whether a number is within the range of an integer type (a number of another type, or a string, always is).</summary>
+        private static bool FitsIn(ITypeSymbol type, SpecValue value)
+        {
+            if (value.Kind != SpecValueKind.Number)
+            {
+                return true;
+            }
+
+            decimal number = value.ToNumber();
+            return SpecTypeCatalog.UnwrapNullable(type).SpecialType switch
+            {
+                SpecialType.System_Byte => number >= byte.MinValue && number <= byte.MaxValue,
+                SpecialType.System_SByte => number >= sbyte.MinValue && number <= sbyte.MaxValue,
+                SpecialType.System_Int16 => number >= short.MinValue && number <= short.MaxValue,
+                SpecialType.System_UInt16 => number >= ushort.MinValue && number <= ushort.MaxValue,
+                SpecialType.System_Int32 => number >= int.MinValue && number <= int.MaxValue,
+                SpecialType.System_UInt32 => number >= uint.MinValue && number <= uint.MaxValue,
+                SpecialType.System_Int64 => number >= long.MinValue && number <= long.MaxValue,
+                SpecialType.System_UInt64 => number >= ulong.MinValue && number <= ulong.MaxValue,
+                _ => true,
+            };
         }
 
         private static KnownValue Combine(KnownValue left, KnownValue right, BinaryOperatorKind kind)
