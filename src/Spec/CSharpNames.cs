@@ -67,7 +67,8 @@ namespace Emr.Codegen.Spec
         {
             foreach (string part in name.Split('.'))
             {
-                if (!IsIdentifier(part) || Keywords.Contains(part))
+                // A segment of underscores only would be '_', which turns discards (out _) in generated code into the namespace.
+                if (!IsIdentifier(part) || Keywords.Contains(part) || part.Trim('_').Length == 0)
                 {
                     return false;
                 }

@@ -35,6 +35,13 @@ namespace Emr.Codegen.Spec
         public static readonly HashSet<string> EnumMemberNames = new HashSet<string>(StringComparer.Ordinal)
         {
             "Value", "Name", "Description", "IsDefined", "KnownValues", "Parse", "ReadJson", "WriteJson", "EmrJsonConverter", "Equals", "GetHashCode", "ToString", "GetType",
+            "_value", // the struct's field
+        };
+
+        /// <summary>What every class inherits from object: a nested type of that name (an action's class in ApiMetadata) would hide it (CS0108).</summary>
+        public static readonly HashSet<string> ObjectMemberNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 
         /// <summary>Why a spec name cannot name a generated object or enumeration, or null when it can.</summary>

@@ -471,10 +471,11 @@ namespace Emr.Codegen.Spec
             string? input = FieldString(draft.Fields, "input", draft.At);
             string? output = FieldString(draft.Fields, "output", draft.At);
             bool valid = true;
-            if (!CSharpNames.IsTypeName(draft.Name) || CSharpNames.IsLowerCaseAsciiWord(draft.Name))
+            if (!CSharpNames.IsTypeName(draft.Name) || CSharpNames.IsLowerCaseAsciiWord(draft.Name) || GeneratedNames.ObjectMemberNames.Contains(draft.Name))
             {
-                // An action names a nested class of ApiMetadata: lower-case ASCII names are C#'s reserve for keywords.
-                Report(SpecDiagnosticIds.InvalidName, "'" + draft.Name + "' is not a valid action name (a C# type name, not only lower-case ASCII letters)", draft.At);
+                // An action names a nested class of ApiMetadata: lower-case ASCII names are C#'s reserve for keywords, and
+                // object's members (ToString, Equals, ...) would be hidden by it.
+                Report(SpecDiagnosticIds.InvalidName, "'" + draft.Name + "' is not a valid action name (a C# type name, not only lower-case ASCII letters, not a member of object)", draft.At);
                 valid = false;
             }
 

@@ -163,7 +163,11 @@ namespace Emr.Codegen.Tests.Campaign
             return null;
         }
 
-        /// <summary>The canary the mutator puts in spec strings may appear in generated code only inside literals and comments.</summary>
+        /// <summary>
+        /// The canary the mutator puts in spec strings (as <c>class Canary { }</c>, <c>Canary();</c>, <c>#error Canary</c>) must never
+        /// become code: not a declared class, not a call, not a directive. It may appear in literals and comments, and inside an
+        /// identifier made of a spec text's letters (a sanitized namespace or error-code member name), which is not code of its own.
+        /// </summary>
         private static string? InjectionProblem(SyntaxTree tree)
         {
             if (tree.GetText().ToString().IndexOf(HostileNames.Canary, StringComparison.Ordinal) < 0)
@@ -173,7 +177,7 @@ namespace Emr.Codegen.Tests.Campaign
 
             foreach (SyntaxToken token in tree.GetRoot().DescendantTokens(descendIntoTrivia: true))
             {
-                if (token.Text.Contains(HostileNames.Canary, StringComparison.Ordinal) && !IsLiteralOrDocText(token))
+                if (token.Text.Contains(HostileNames.Canary, StringComparison.Ordinal) && !IsLiteralOrDocText(token) && !IsSanitizedName(token))
                 {
                     return "spec text surfaced as code: token " + token.Kind() + " '" + SpecMutator.Escape(token.Text) + "' at " + token.GetLocation().GetLineSpan().StartLinePosition;
                 }
@@ -190,6 +194,9 @@ namespace Emr.Codegen.Tests.Campaign
 
             return null;
         }
+
+        private static bool IsSanitizedName(SyntaxToken token) =>
+            token.IsKind(SyntaxKind.IdentifierToken) && !(token.ValueText == HostileNames.Canary && (token.GetPreviousToken().IsKind(SyntaxKind.ClassKeyword) || token.GetNextToken().IsKind(SyntaxKind.OpenParenToken)));
 
         private static bool IsLiteralOrDocText(SyntaxToken token) =>
             token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)

@@ -131,6 +131,34 @@ namespace Emr.Codegen.Tests.Campaign
             Generate(Spec("\"" + name + "\": {\"members\": []}"), "EMR1008");
         }
 
+        [Theory]
+        [InlineData("ToString")]
+        [InlineData("Equals")]
+        [InlineData("GetType")]
+        public void An_action_named_like_a_member_of_object_is_reported(string name)
+        {
+            // Found: an action ToString became the class ApiMetadata.ToString, hiding object.ToString (CS0108, an error under warnings-as-errors).
+            string spec = Spec().Replace("\"actions\": {\"Act\":", "\"actions\": {\"" + name + "\":", StringComparison.Ordinal);
+            Generate(spec, "EMR1008");
+        }
+
+        [Fact]
+        public void An_enumeration_value_named_like_the_structs_field_is_reported()
+        {
+            // Found: a value named _value clashed with the enumeration struct's own field (CS0102).
+            Generate(Spec(enums: "\"Level\": {\"type\": \"string\", \"values\": [{\"name\": \"_value\", \"value\": \"v\"}, {\"name\": \"Low\", \"value\": \"low\"}]}"), "EMR1008");
+        }
+
+        [Theory]
+        [InlineData("}")]
+        [InlineData("\\u061C")]
+        public void A_service_name_without_letters_is_reported_not_made_the_namespace_underscore(string service)
+        {
+            // Found: serviceShortName "}" made the namespace '_', which turned the rule engine's 'out _' discards into it (CS0118).
+            var result = Generate("{\"metadata\": {\"serviceShortName\": \"" + service + "\", \"apiVersion\": \"2017-03-12\"}, \"objects\": {\"A\": {\"members\": []}}}", "EMR1008");
+            Assert.NotNull(result.Output.GetTypeByMetadataName("InvalidNamespace.A"));
+        }
+
         [Fact]
         public void An_object_with_the_name_of_a_generated_member_is_reported()
         {
