@@ -52,9 +52,6 @@ namespace Emr.Codegen.Tests.Campaign
 
         public int TreesReused;
 
-        public readonly ConcurrentDictionary<string, int> BoundWithSeenText = new ConcurrentDictionary<string, int>();
-        private readonly ConcurrentDictionary<string, bool> _seenTexts = new ConcurrentDictionary<string, bool>();
-
         public long GeneratorTicks;
 
         public long BindTicks;
@@ -254,8 +251,6 @@ namespace Emr.Codegen.Tests.Campaign
                 }
 
                 Interlocked.Increment(ref TreesBound);
-                BoundWithSeenText.AddOrUpdate(System.IO.Path.GetFileName(trees[i].FilePath).Split('.')[^3] + (_seenTexts.ContainsKey(facts[i].Checksum) ? " seen" : " new"), 1, (_, n) => n + 1);
-                _seenTexts.TryAdd(facts[i].Checksum, true);
                 long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var diagnostics = compilation.GetSemanticModel(trees[i]).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
                 Interlocked.Add(ref BindTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);

@@ -66,7 +66,6 @@ namespace Emr.Codegen.Tests.Campaign
                 "{0} mutated specs in {1:F1} s on {2} threads: {3} parsed, {4} generated code ({5} with no spec problem), {6} failed; files bound {7}, reused {8}, full compiles {9}",
                 count, stopwatch.Elapsed.TotalSeconds, CampaignSettings.Threads, parsed, generated, clean, failures.Count, checker.TreesBound, checker.TreesReused, checker.FullCompiles));
             _output.WriteLine(checker.Timing());
-            _output.WriteLine(string.Join(", ", checker.BoundWithSeenText.OrderByDescending(k => k.Value).Take(40).Select(k => k.Key + " " + k.Value)));
             _output.WriteLine("mutations: " + string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => k.Key + " " + k.Value)));
             _output.WriteLine("spec diagnostics (mutants with each): " + string.Join(", ", ids.OrderBy(k => k.Key).Select(k => k.Key + " " + k.Value)));
 
