@@ -57,6 +57,11 @@ namespace Emr.Codegen.Spec
                 return "'" + name + "' is only underscores: as a type, '_' would turn every discard (out _) in generated code into that type";
             }
 
+            if (name[0] == '_')
+            {
+                return "'" + name + "' starts with '_', the form of the generated classes' own fields (_timeSpan)";
+            }
+
             if (CSharpNames.IsLowerCaseAsciiWord(name))
             {
                 return "'" + name + "' is only lower-case ASCII letters: C# reserves such type names for keywords (required, file, scoped, record, ...)";

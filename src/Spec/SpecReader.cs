@@ -454,8 +454,16 @@ namespace Emr.Codegen.Spec
 
         private IEnumerable<KeyValuePair<string, JsonNode>> UniqueStringMap(Located at, string what)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (KeyValuePair<string, JsonNode> item in ObjectProperties(at, what + "s"))
             {
+                if (!seen.Add(item.Key))
+                {
+                    // A second entry would be a second, unreachable arm of the generated switch (CS8510).
+                    Report(SpecDiagnosticIds.DuplicateName, "Duplicate " + what + " '" + item.Key + "'", new Located(item.Value, at.File));
+                    continue;
+                }
+
                 if (item.Value.Kind != JsonKind.String)
                 {
                     Report(SpecDiagnosticIds.InvalidStructure, "The " + what + " '" + item.Key + "' must map to a string", new Located(item.Value, at.File));

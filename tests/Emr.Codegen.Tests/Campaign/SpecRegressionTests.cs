@@ -160,6 +160,20 @@ namespace Emr.Codegen.Tests.Campaign
         }
 
         [Fact]
+        public void A_duplicate_region_is_reported()
+        {
+            // Found (20,000-mutant run): a region given twice became two arms of ApiMetadata's switch, the second unreachable (CS8510).
+            Generate("{\"metadata\": {\"namespace\": \"Reg.Api\", \"endpoints\": {\"domain\": \"x.example.com\", \"regions\": {\"ap-x\": \"a.example.com\", \"ap-x\": \"b.example.com\"}}}, \"objects\": {\"A\": {\"members\": []}}}", "EMR1004");
+        }
+
+        [Fact]
+        public void An_object_named_like_a_generated_field_is_reported()
+        {
+            // Found (20,000-mutant run): an object _timeSpan held the field _timeSpan of its member TimeSpan (CS0542).
+            Generate(Spec("\"_timeSpan\": {\"members\": [{\"name\": \"TimeSpan\", \"type\": \"int\", \"member\": \"uint64\"}]}"), "EMR1008");
+        }
+
+        [Fact]
         public void An_object_with_the_name_of_a_generated_member_is_reported()
         {
             // A class named like one of its own generated members does not compile (CS0542).
