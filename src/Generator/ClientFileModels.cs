@@ -34,7 +34,8 @@ namespace Emr.Codegen.Generator
                 yield break;
             }
 
-            var typeNames = new HashSet<string>(spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)));
+            // Ignoring case: the client's file (hint) name must differ from every type's, and Roslyn compares them ignoring case.
+            var typeNames = new HashSet<string>(spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)), System.StringComparer.OrdinalIgnoreCase);
             string clientName = ClientNameOf(spec.ServiceShortName);
             while (typeNames.Contains(clientName))
             {

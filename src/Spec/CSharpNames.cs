@@ -16,12 +16,18 @@ namespace Emr.Codegen.Spec
             "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
             "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
             "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-            "using", "virtual", "void", "volatile", "while",
+            "using", "virtual", "void", "volatile", "while", "__arglist", "__makeref", "__reftype", "__refvalue",
         };
+
+        /// <summary>
+        /// The longest spec name taken as a C# name. C# allows 512 characters (CS0645); generated names add suffixes
+        /// (<c>Value</c>, <c>Async</c>, <c>Client</c>), so spec names stay well below.
+        /// </summary>
+        public const int MaxNameLength = 256;
 
         public static bool IsIdentifier(string name)
         {
-            if (string.IsNullOrEmpty(name) || !(char.IsLetter(name[0]) || name[0] == '_'))
+            if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || !(char.IsLetter(name[0]) || name[0] == '_'))
             {
                 return false;
             }
@@ -37,6 +43,23 @@ namespace Emr.Codegen.Spec
             return true;
         }
 
+        /// <summary>
+        /// Whether the name is only the letters a-z: C# warns for such type names (CS8981), since its new keywords come from
+        /// them, and makes some errors (required, file, scoped).
+        /// </summary>
+        public static bool IsLowerCaseAsciiWord(string name)
+        {
+            foreach (char c in name)
+            {
+                if (c < 'a' || c > 'z')
+                {
+                    return false;
+                }
+            }
+
+            return name.Length > 0;
+        }
+
         /// <summary>A name usable for a type or member as written, keywords excluded.</summary>
         public static bool IsTypeName(string name) => IsIdentifier(name) && !Keywords.Contains(name);
 
@@ -44,7 +67,8 @@ namespace Emr.Codegen.Spec
         {
             foreach (string part in name.Split('.'))
             {
-                if (!IsIdentifier(part) || Keywords.Contains(part))
+                // A segment of underscores only would be '_', which turns discards (out _) in generated code into the namespace.
+                if (!IsIdentifier(part) || Keywords.Contains(part) || part.Trim('_').Length == 0)
                 {
                     return false;
                 }
@@ -122,8 +146,24 @@ namespace Emr.Codegen.Spec
         public static string XmlText(string text)
         {
             var builder = new StringBuilder(text.Length);
-            foreach (char c in text)
+            for (int i = 0; i < text.Length; i++)
             {
+                char c = text[i];
+                if (char.IsSurrogate(c))
+                {
+                    // A lone surrogate is not text an editor or an XML reader accepts; a pair stays as it is.
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else
+                    {
+                        builder.Append('\uFFFD');
+                    }
+
+                    continue;
+                }
+
                 switch (c)
                 {
                     case '&': builder.Append("&amp;"); break;
@@ -132,12 +172,13 @@ namespace Emr.Codegen.Spec
                     case '"': builder.Append("&quot;"); break;
                     case '\r': break;
                     default:
-                        // Line separators would end the '///' comment; control characters are not XML.
-                        if (c == '\u0085' || c == '\u2028' || c == '\u2029')
+                        // Every caller writes one '///' line: a line break would end the comment, so it becomes a space
+                        // (multi-line documents are split into lines before they get here). Control characters are not XML.
+                        if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
                         {
                             builder.Append(' ');
                         }
-                        else if (c >= ' ' || c == '\n' || c == '\t')
+                        else if (c >= ' ' || c == '\t')
                         {
                             builder.Append(c);
                         }

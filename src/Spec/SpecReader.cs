@@ -283,7 +283,14 @@ namespace Emr.Codegen.Spec
             Located? namespaceAt = _metadata.TryGetValue("namespace", out Located nsNode) ? nsNode : null;
             if (ns is null)
             {
-                ns = CSharpNames.Pascal(serviceShortName) + (apiVersion.Length > 0 ? ".V" + apiVersion.Replace("-", string.Empty) : string.Empty);
+                // Letters and digits only: "2019-01-03" gives V20190103, and nothing else of a version reaches a C# name.
+                string version = new string(apiVersion.Where(char.IsLetterOrDigit).ToArray());
+                ns = CSharpNames.Pascal(serviceShortName) + (version.Length > 0 ? ".V" + version : string.Empty);
+                if (!CSharpNames.IsNamespace(ns))
+                {
+                    Report(SpecDiagnosticIds.InvalidName, "The namespace '" + ns + "' made of metadata.serviceShortName and metadata.apiVersion is not a valid C# namespace; set metadata.namespace", _metadata.TryGetValue("serviceShortName", out Located serviceAt) ? serviceAt : _metadata["apiVersion"]);
+                    ns = "InvalidNamespace";
+                }
             }
             else if (!CSharpNames.IsNamespace(ns))
             {
@@ -302,27 +309,41 @@ namespace Emr.Codegen.Spec
                 }
             }
 
-            var typeNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (EnumModel item in enums)
+            // Each type gets a file whose hint name is its name, and Roslyn compares hint names ignoring case: two types
+            // whose names differ only by case would clash and lose all generated output, so the second one is reported.
+            var typeNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (EnumModel item in enums.ToList())
             {
-                typeNames.Add(item.Name);
+                if (typeNames.TryGetValue(item.Name, out string? earlier))
+                {
+                    Report(SpecDiagnosticIds.DuplicateName, "The enumeration '" + item.Name + "' differs from the enumeration '" + earlier + "' only by letter case; generated file names must differ ignoring case", _enums[item.Name]);
+                    enums.Remove(item);
+                }
+                else
+                {
+                    typeNames.Add(item.Name, item.Name);
+                }
             }
 
+            var enumNames = new HashSet<string>(enums.Select(e => e.Name), StringComparer.Ordinal);
             foreach (string name in _objectOrder.ToList())
             {
-                string? problem = !CSharpNames.IsTypeName(name) ? "'" + name + "' is not a valid object name"
-                    : GeneratedHelperNames.Contains(name) ? "'" + name + "' is reserved for a generated helper type"
-                    : null;
+                string? problem = GeneratedNames.TypeNameProblem(name, isEnumeration: false);
                 if (problem != null)
                 {
                     Report(SpecDiagnosticIds.InvalidName, problem, _objects[name].At);
                 }
-                else if (!typeNames.Add(name))
+                else if (typeNames.TryGetValue(name, out string? earlier))
                 {
-                    Report(SpecDiagnosticIds.DuplicateName, "'" + name + "' names both an object and an enumeration", _objects[name].At);
+                    Report(
+                        SpecDiagnosticIds.DuplicateName,
+                        earlier == name ? "'" + name + "' names both an object and an enumeration"
+                            : "The object '" + name + "' differs from the " + (enumNames.Contains(earlier) ? "enumeration" : "object") + " '" + earlier + "' only by letter case; generated file names must differ ignoring case",
+                        _objects[name].At);
                 }
                 else
                 {
+                    typeNames.Add(name, name);
                     continue;
                 }
 
@@ -399,20 +420,6 @@ namespace Emr.Codegen.Spec
             return null;
         }
 
-        /// <summary>Type names the generator uses for its own helpers in the spec's namespace.</summary>
-        internal static readonly HashSet<string> GeneratedHelperNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "ApiError", "ApiErrorCode", "ApiErrorCodeKind", "ApiMetadata", "ApiValidation", "ApiValidationProblem", "ApiValidationSeverity", "ApiValidationException", "ApiFormEncoding", "ApiJson", "ApiJsonResolver", "EmrSpecMetadataAttribute",
-            "ApiCredential", "ApiClientOptions", "ApiClientRequestInfo", "ApiClientResponseInfo", "ApiException", "ApiClientRuntime", // the generated client's runtime
-            "EmrCodegenRules", // the namespace the rule engine is emitted into
-        };
-
-        /// <summary>Member names the generated enumeration struct has of its own.</summary>
-        private static readonly HashSet<string> ReservedEnumMemberNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "Value", "Name", "Description", "IsDefined", "KnownValues", "Parse", "ReadJson", "WriteJson", "EmrJsonConverter", "Equals", "GetHashCode", "ToString", "GetType",
-        };
-
         private string? MetadataString(string name)
         {
             if (!_metadata.TryGetValue(name, out Located at))
@@ -446,8 +453,16 @@ namespace Emr.Codegen.Spec
 
         private IEnumerable<KeyValuePair<string, JsonNode>> UniqueStringMap(Located at, string what)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (KeyValuePair<string, JsonNode> item in ObjectProperties(at, what + "s"))
             {
+                if (!seen.Add(item.Key))
+                {
+                    // A second entry would be a second, unreachable arm of the generated switch (CS8510).
+                    Report(SpecDiagnosticIds.DuplicateName, "Duplicate " + what + " '" + item.Key + "'", new Located(item.Value, at.File));
+                    continue;
+                }
+
                 if (item.Value.Kind != JsonKind.String)
                 {
                     Report(SpecDiagnosticIds.InvalidStructure, "The " + what + " '" + item.Key + "' must map to a string", new Located(item.Value, at.File));
@@ -463,9 +478,11 @@ namespace Emr.Codegen.Spec
             string? input = FieldString(draft.Fields, "input", draft.At);
             string? output = FieldString(draft.Fields, "output", draft.At);
             bool valid = true;
-            if (!CSharpNames.IsTypeName(draft.Name))
+            if (!CSharpNames.IsTypeName(draft.Name) || CSharpNames.IsLowerCaseAsciiWord(draft.Name) || GeneratedNames.ObjectMemberNames.Contains(draft.Name))
             {
-                Report(SpecDiagnosticIds.InvalidName, "'" + draft.Name + "' is not a valid action name", draft.At);
+                // An action names a nested class of ApiMetadata: lower-case ASCII names are C#'s reserve for keywords, and
+                // object's members (ToString, Equals, ...) would be hidden by it.
+                Report(SpecDiagnosticIds.InvalidName, "'" + draft.Name + "' is not a valid action name (a C# type name, not only lower-case ASCII letters, not a member of object)", draft.At);
                 valid = false;
             }
 
@@ -506,7 +523,7 @@ namespace Emr.Codegen.Spec
                     }
 
                     string? code = RequiredString(at, "code");
-                    if (code is null)
+                    if (code is null || !IsErrorCode(code, new Located(at.Node["code"]!, at.File)))
                     {
                         continue;
                     }
@@ -562,9 +579,9 @@ namespace Emr.Codegen.Spec
 
         private EnumModel? BuildEnum(string name, Located at)
         {
-            if (!CSharpNames.IsTypeName(name))
+            if (GeneratedNames.TypeNameProblem(name, isEnumeration: true) is string problem)
             {
-                Report(SpecDiagnosticIds.InvalidName, "'" + name + "' is not a valid enumeration name", at);
+                Report(SpecDiagnosticIds.InvalidName, problem, at);
                 return null;
             }
 
@@ -614,7 +631,7 @@ namespace Emr.Codegen.Spec
                     continue;
                 }
 
-                if (!CSharpNames.IsTypeName(valueName) || valueName == name || ReservedEnumMemberNames.Contains(valueName))
+                if (!CSharpNames.IsTypeName(valueName) || valueName == name || GeneratedNames.EnumMemberNames.Contains(valueName))
                 {
                     Report(SpecDiagnosticIds.InvalidName, "'" + valueName + "' is not a valid C# member name for a value of '" + name + "'", new Located(item["name"]!, at.File));
                     continue;
@@ -663,16 +680,37 @@ namespace Emr.Codegen.Spec
         {
             string usage = FieldString(draft.Fields, "usage", draft.At) ?? (role == ObjectRole.Response ? "out" : "in");
             var members = new List<MemberModel>();
+            var memberAt = new List<Located>();
             foreach (DraftMember draftMember in draft.Members)
             {
                 MemberModel? member = BuildMember(draft.Name, draftMember, enums);
                 if (member != null)
                 {
                     members.Add(member);
+                    memberAt.Add(draftMember.At);
                 }
             }
 
-            return new ObjectModel(draft.Name, FieldString(draft.Fields, "document", draft.At) ?? string.Empty, role, usage, members.ToEquatableArray(), EquatableArray<RuleModel>.Empty);
+            var model = new ObjectModel(draft.Name, FieldString(draft.Fields, "document", draft.At) ?? string.Empty, role, usage, members.ToEquatableArray(), EquatableArray<RuleModel>.Empty);
+
+            // A member named like a generated one gets a suffix ('Validate' becomes 'ValidateValue'); a sibling may already
+            // have that name, and two properties of one name do not compile: the later member is reported and left out.
+            var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+            var kept = new List<MemberModel>();
+            for (int i = 0; i < members.Count; i++)
+            {
+                string property = GeneratedNames.PropertyName(members[i], model).TrimStart('@');
+                if (properties.TryGetValue(property, out string? earlier))
+                {
+                    Report(SpecDiagnosticIds.DuplicateName, "The member '" + draft.Name + "." + members[i].Name + "' would be the C# property '" + property + "', which the member '" + earlier + "' already is", memberAt[i]);
+                    continue;
+                }
+
+                properties.Add(property, members[i].Name);
+                kept.Add(members[i]);
+            }
+
+            return kept.Count == members.Count ? model : model with { Members = kept.ToEquatableArray() };
         }
 
         private MemberModel? BuildMember(string objectName, DraftMember draft, Dictionary<string, EnumModel> enums)
@@ -800,7 +838,7 @@ namespace Emr.Codegen.Spec
                     return null;
                 }
 
-                return ParseNumber(node);
+                return Number(new Located(node, at.File));
             }
 
             string? pattern = OptionalString(at, "pattern");
@@ -932,10 +970,38 @@ namespace Emr.Codegen.Spec
                     continue;
                 }
 
-                rules.Add(new RuleModel(id, draft.Name, when, require, OptionalString(at, "errorCode"), severity, message));
+                string? errorCode = OptionalString(at, "errorCode");
+                if (errorCode != null && !IsErrorCode(errorCode, new Located(at.Node["errorCode"]!, at.File)))
+                {
+                    continue;
+                }
+
+                rules.Add(new RuleModel(id, draft.Name, when, require, errorCode, severity, message));
             }
 
             return rules.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// An error code becomes a member of the generated ApiErrorCodeKind (its letters and digits, '_' for the rest). API codes
+        /// have an upper-case letter (InvalidParameter.InvalidTimeUnit); one without could be a C# keyword (object, class) or
+        /// the name C# reserves in every enumeration (value__).
+        /// </summary>
+        private bool IsErrorCode(string code, Located at)
+        {
+            if (code.Length > CSharpNames.MaxNameLength)
+            {
+                Report(SpecDiagnosticIds.WrongValueType, "The error code '" + code.Substring(0, 40) + "...' is longer than " + CSharpNames.MaxNameLength.ToString(CultureInfo.InvariantCulture) + " characters, too long for a C# name in ApiErrorCodeKind", at);
+                return false;
+            }
+
+            if (code.Any(char.IsUpper))
+            {
+                return true;
+            }
+
+            Report(SpecDiagnosticIds.WrongValueType, "The error code '" + code + "' has no upper-case letter; API error codes are like InvalidParameter.InvalidTimeUnit, and a code of lower-case letters could be a C# keyword as a member of ApiErrorCodeKind", at);
+            return false;
         }
 
         private static bool TryParseSeverity(string text, out RuleSeverity severity)
@@ -1112,7 +1178,8 @@ namespace Emr.Codegen.Spec
                         return null;
                     }
 
-                    return new ConditionModel(kind, path, SpecValue.FromNumber(ParseNumber(operand.Node)), none, noOperands);
+                    decimal? bound = Number(operand);
+                    return bound is null ? null : new ConditionModel(kind, path, SpecValue.FromNumber(bound.Value), none, noOperands);
                 case ConditionKind.MinLength:
                 case ConditionKind.MaxLength:
                     int? length = ExpectInteger(operand, "length", 0, int.MaxValue);
@@ -1186,7 +1253,7 @@ namespace Emr.Codegen.Spec
                 case JsonKind.String:
                     return SpecValue.FromString(at.Node.Text!);
                 case JsonKind.Number:
-                    return SpecValue.FromNumber(ParseNumber(at.Node));
+                    return Number(at) is decimal number ? SpecValue.FromNumber(number) : null;
                 case JsonKind.Boolean:
                     return SpecValue.FromBoolean(at.Node.Text == "true");
                 default:
@@ -1195,8 +1262,17 @@ namespace Emr.Codegen.Spec
             }
         }
 
-        private static decimal ParseNumber(JsonNode node) =>
-            decimal.TryParse(node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) ? value : 0m;
+        /// <summary>A number of the spec, or null (reported) when it is beyond what the spec's values hold (decimal, about ±7.9e28).</summary>
+        private decimal? Number(Located at)
+        {
+            if (decimal.TryParse(at.Node.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value))
+            {
+                return value;
+            }
+
+            Report(SpecDiagnosticIds.WrongValueType, "The number " + at.Node.Text + " is out of range: spec numbers are at most 79228162514264337593543950335 in magnitude", at);
+            return null;
+        }
 
         private int? ExpectInteger(Located at, string what, int min, int max)
         {

@@ -157,13 +157,13 @@ namespace Emr.Codegen.Spec.Json
             while (_offset < _text.Length)
             {
                 char c = _text[_offset];
-                if (c == '\n')
+                if (c == '\n' || c == '\r')
                 {
-                    _offset++;
-                    _line++;
-                    _lineStart = _offset;
+                    // CR, LF and CRLF each end a line, as in Roslyn's SourceText, so positions match what editors show.
+                    _offset += c == '\r' && _offset + 1 < _text.Length && _text[_offset + 1] == '\n' ? 2 : 1;
+                    NewLine();
                 }
-                else if (c == ' ' || c == '\t' || c == '\r')
+                else if (c == ' ' || c == '\t')
                 {
                     _offset++;
                 }
@@ -173,6 +173,15 @@ namespace Emr.Codegen.Spec.Json
                 }
             }
         }
+
+        private void NewLine()
+        {
+            _line++;
+            _lineStart = _offset;
+        }
+
+        /// <summary>Line breaks JSON allows inside strings that editors and Roslyn's SourceText count as line ends.</summary>
+        private static bool IsUnicodeLineBreak(char c) => c == '\u0085' || c == '\u2028' || c == '\u2029';
 
         private JsonNode ReadValue(int depth)
         {
@@ -335,6 +344,11 @@ namespace Emr.Codegen.Spec.Json
                 if (c != '\\')
                 {
                     builder.Append(c);
+                    if (IsUnicodeLineBreak(c))
+                    {
+                        NewLine();
+                    }
+
                     continue;
                 }
 
@@ -378,10 +392,17 @@ namespace Emr.Codegen.Spec.Json
                 _offset++;
             }
 
+            int firstDigit = _offset;
             int digits = SkipDigits();
             if (digits == 0)
             {
                 throw Error("Invalid number");
+            }
+
+            if (digits > 1 && _text[firstDigit] == '0')
+            {
+                _offset = firstDigit;
+                throw Error("Invalid number: leading zeros are not allowed");
             }
 
             if (_offset < _text.Length && _text[_offset] == '.')

@@ -1,0 +1,351 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Emr.Codegen.Spec;
+using Emr.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Emr.Codegen.Tests.Campaign
+{
+    /// <summary>
+    /// One test per problem the spec campaign found (or the issue listed): each mutant, cut down to what matters. Every one
+    /// checks the campaign's guarantees (no generator exception, a located spec error, the rest generated and compiling).
+    /// </summary>
+    public class SpecRegressionTests
+    {
+        private const string Path = "/specs/regression.json";
+
+        /// <summary>A spec with one action and the given extra objects and enumerations (JSON members of "objects" / "enums").</summary>
+        private static string Spec(string objects = "", string enums = "", string metadata = "\"namespace\": \"Reg.Api\"") =>
+            "{\"metadata\": {" + metadata + "},\n \"enums\": {" + enums + "},\n \"actions\": {\"Act\": {\"input\": \"ActRequest\", \"output\": \"ActResponse\"}},\n" +
+            " \"objects\": {\"ActRequest\": {\"members\": [{\"name\": \"A\", \"type\": \"string\", \"member\": \"string\"}]},\n" +
+            "  \"ActResponse\": {\"members\": [{\"name\": \"RequestId\", \"type\": \"string\", \"member\": \"string\"}]}" + (objects.Length > 0 ? ",\n  " + objects : string.Empty) + "}}";
+
+        private static GeneratorHarness.Result Generate(string spec, params string[] expectedIds)
+        {
+            GeneratorHarness.Result result = GeneratorHarness.Run(new[] { (Path, spec) });
+            GeneratorRunResult run = result.RunResult.Results.Single();
+            Assert.Null(run.Exception);
+            Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CS8785");
+            Assert.Equal(expectedIds.OrderBy(i => i), result.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
+            Assert.All(result.GeneratorDiagnostics, d =>
+            {
+                Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+                Assert.Equal(Path, d.Location.GetLineSpan().Path);
+            });
+            Assert.Equal(run.GeneratedSources.Length, run.GeneratedSources.Select(s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.Empty(result.CompilationErrorsAndWarnings);
+            return result;
+        }
+
+        private static (int Line, int Column) Position(Diagnostic diagnostic)
+        {
+            var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+            return (start.Line + 1, start.Character + 1);
+        }
+
+        [Fact]
+        public void Objects_whose_names_differ_only_by_case_are_reported_and_the_rest_still_generates()
+        {
+            // Before: both generated, their hint names clashed (Roslyn compares them ignoring case) and all output was lost.
+            var result = Generate(Spec("\"Disk\": {\"members\": []},\n  \"DISK\": {\"members\": []}"), "EMR1004");
+            Diagnostic diagnostic = result.GeneratorDiagnostics.Single();
+            Assert.Equal((7, 11), Position(diagnostic));
+            Assert.Contains("only by letter case", diagnostic.GetMessage());
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.Disk"));
+            Assert.Null(result.Output.GetTypeByMetadataName("Reg.Api.DISK"));
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.ActRequest"));
+        }
+
+        [Fact]
+        public void Enumerations_whose_names_differ_only_by_case_are_reported()
+        {
+            const string values = "{\"type\": \"int\", \"values\": [{\"name\": \"One\", \"value\": 1}]}";
+            var result = Generate(Spec(enums: "\"Mode\": " + values + ", \"MODE\": " + values), "EMR1004");
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.Mode"));
+            Assert.Null(result.Output.GetTypeByMetadataName("Reg.Api.MODE"));
+        }
+
+        [Fact]
+        public void An_object_whose_name_differs_from_an_enumeration_only_by_case_is_reported()
+        {
+            var result = Generate(Spec("\"mode\": {\"members\": []}, \"MoDe\": {\"members\": []}", "\"Mode\": {\"type\": \"int\", \"values\": []}"), "EMR1008", "EMR1004");
+            Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "EMR1004" && d.GetMessage().Contains("enumeration 'Mode'", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("ApiHelpers")]
+        [InlineData("APIHELPERS")]
+        [InlineData("Apihelpers")]
+        [InlineData("ApiJson")]
+        [InlineData("ApiMetadata")]
+        [InlineData("ApiClientRuntime")]
+        [InlineData("EMRCODEGENRULES")]
+        [InlineData("ApiObject")]
+        [InlineData("ApiType")]
+        [InlineData("IApiValue")]
+        public void Generated_helper_names_are_reserved_in_any_case(string name)
+        {
+            // Before: an object named ApiHelpers passed; its file's hint name clashed with the helpers' and all output was lost.
+            // ApiObject, ApiType and IApiValue are helpers of the lighter generated code: the prefix rule reserves them already.
+            var result = Generate(Spec("\"" + name + "\": {\"members\": []}"), "EMR1008");
+            Assert.Contains("reserved for a generated helper type", result.GeneratorDiagnostics.Single().GetMessage());
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.ActRequest"));
+        }
+
+        [Theory]
+        [InlineData("required")]
+        [InlineData("file")]
+        [InlineData("scoped")]
+        [InlineData("record")]
+        [InlineData("var")]
+        [InlineData("dynamic")]
+        [InlineData("nameof")]
+        [InlineData("field")]
+        [InlineData("extension")]
+        [InlineData("widget")]
+        public void Type_names_of_lower_case_ascii_letters_are_reported(string name)
+        {
+            // Before: 'required', 'file' and 'scoped' passed and broke compilation (CS9029, CS9056, CS9062), 'var' and 'dynamic'
+            // changed the meaning of generated code, and any other such name is warning CS8981, an error under warnings-as-errors.
+            Generate(Spec("\"" + name + "\": {\"members\": []}"), "EMR1008");
+            Generate(Spec(enums: "\"" + name + "\": {\"type\": \"int\", \"values\": []}"), "EMR1008");
+        }
+
+        [Fact]
+        public void An_action_named_with_lower_case_ascii_letters_only_is_reported()
+        {
+            string spec = Spec().Replace("\"actions\": {\"Act\":", "\"actions\": {\"required\":", StringComparison.Ordinal);
+            Generate(spec, "EMR1008");
+        }
+
+        [Theory]
+        [InlineData("__arglist")]
+        [InlineData("__makeref")]
+        [InlineData("_")]
+        [InlineData("___")]
+        public void Undocumented_keywords_and_the_discard_are_not_type_names(string name)
+        {
+            // Found: an object named __arglist broke typeof(...) in the JSON resolver; one named _ turned every 'out _' of
+            // the rule engine into that type (CS0118).
+            Generate(Spec("\"" + name + "\": {\"members\": []}"), "EMR1008");
+        }
+
+        [Theory]
+        [InlineData("ToString")]
+        [InlineData("Equals")]
+        [InlineData("GetType")]
+        public void An_action_named_like_a_member_of_object_is_reported(string name)
+        {
+            // Found: an action ToString became the class ApiMetadata.ToString, hiding object.ToString (CS0108, an error under warnings-as-errors).
+            string spec = Spec().Replace("\"actions\": {\"Act\":", "\"actions\": {\"" + name + "\":", StringComparison.Ordinal);
+            Generate(spec, "EMR1008");
+        }
+
+        [Fact]
+        public void An_enumeration_value_named_like_the_structs_field_is_reported()
+        {
+            // Found: a value named _value clashed with the enumeration struct's own field (CS0102).
+            Generate(Spec(enums: "\"Level\": {\"type\": \"string\", \"values\": [{\"name\": \"_value\", \"value\": \"v\"}, {\"name\": \"Low\", \"value\": \"low\"}]}"), "EMR1008");
+        }
+
+        [Theory]
+        [InlineData("}")]
+        [InlineData("\\u061C")]
+        public void A_service_name_without_letters_is_reported_not_made_the_namespace_underscore(string service)
+        {
+            // Found: serviceShortName "}" made the namespace '_', which turned the rule engine's 'out _' discards into it (CS0118).
+            var result = Generate("{\"metadata\": {\"serviceShortName\": \"" + service + "\", \"apiVersion\": \"2017-03-12\"}, \"objects\": {\"A\": {\"members\": []}}}", "EMR1008");
+            Assert.NotNull(result.Output.GetTypeByMetadataName("InvalidNamespace.A"));
+        }
+
+        [Fact]
+        public void A_duplicate_region_is_reported()
+        {
+            // Found (20,000-mutant run): a region given twice became two arms of ApiMetadata's switch, the second unreachable (CS8510).
+            Generate("{\"metadata\": {\"namespace\": \"Reg.Api\", \"endpoints\": {\"domain\": \"x.example.com\", \"regions\": {\"ap-x\": \"a.example.com\", \"ap-x\": \"b.example.com\"}}}, \"objects\": {\"A\": {\"members\": []}}}", "EMR1004");
+        }
+
+        [Fact]
+        public void An_object_named_like_a_generated_field_is_reported()
+        {
+            // Found (20,000-mutant run): an object _timeSpan held the field _timeSpan of its member TimeSpan (CS0542).
+            Generate(Spec("\"_timeSpan\": {\"members\": [{\"name\": \"TimeSpan\", \"type\": \"int\", \"member\": \"uint64\"}]}"), "EMR1008");
+        }
+
+        [Fact]
+        public void An_object_with_the_name_of_a_generated_member_is_reported()
+        {
+            // A class named like one of its own generated members does not compile (CS0542).
+            Generate(Spec("\"Validate\": {\"members\": []}"), "EMR1008");
+            Generate(Spec(enums: "\"IsDefined\": {\"type\": \"int\", \"values\": []}"), "EMR1008");
+        }
+
+        [Fact]
+        public void A_number_beyond_decimal_is_reported_not_read_as_zero()
+        {
+            // Before: 1e29 read as 0 without a word, so the maximum of CoreCount became 0.
+            string spec = Spec().Replace("{\"name\": \"A\", \"type\": \"string\", \"member\": \"string\"}",
+                "{\"name\": \"A\", \"type\": \"int\", \"member\": \"int64\",\n   \"constraints\": {\"maximum\": 1e29}}", StringComparison.Ordinal);
+            var result = Generate(spec, "EMR1005");
+            Diagnostic diagnostic = result.GeneratorDiagnostics.Single();
+            Assert.Equal((5, 31), Position(diagnostic));
+            Assert.Contains("out of range", diagnostic.GetMessage());
+            string source = result.Source("ActRequest.g.cs");
+            Assert.DoesNotContain("\\\"maximum\\\":0", source);
+        }
+
+        [Fact]
+        public void A_rule_value_beyond_decimal_is_reported()
+        {
+            string spec = Spec().Replace("\"members\": [{\"name\": \"A\", \"type\": \"string\", \"member\": \"string\"}]}",
+                "\"members\": [{\"name\": \"A\", \"type\": \"int\", \"member\": \"int64\"}], \"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"A\", \"equals\": -79228162514264337593543950336}, \"message\": \"m\"}]}", StringComparison.Ordinal);
+            Generate(spec, "EMR1005");
+        }
+
+        [Theory]
+        [InlineData("01")]
+        [InlineData("-01")]
+        [InlineData("00")]
+        [InlineData("00.5")]
+        public void Leading_zeros_are_not_json(string number)
+        {
+            // Before: the strict reader took 01 as 1.
+            string spec = "{\"objects\": {}, \"x\": " + number + "}";
+            var result = Generate(spec, "EMR1001");
+            Assert.Contains("leading zeros", result.GeneratorDiagnostics.Single().GetMessage());
+            Assert.Equal((1, 22 + (number[0] == '-' ? 1 : 0)), Position(result.GeneratorDiagnostics.Single()));
+        }
+
+        [Theory]
+        [InlineData("0")]
+        [InlineData("-0")]
+        [InlineData("0.5")]
+        [InlineData("10")]
+        [InlineData("0e5")]
+        public void Numbers_starting_with_a_single_zero_stay_valid(string number) =>
+            Generate("{\"objects\": {}, \"x\": " + number + "}");
+
+        [Fact]
+        public void An_error_code_with_a_line_break_does_not_break_the_doc_comment()
+        {
+            // Found: the code went into '/// <summary><c>code</c>' as it was, and a line break ended the comment.
+            string spec = Spec().Replace("\"output\": \"ActResponse\"}", "\"output\": \"ActResponse\", \"errorCodes\": [{\"code\": \"Bad.Code\\n</c>: </summary>\\u2028x\", \"description\": \"a\\nb\"}]}", StringComparison.Ordinal);
+            var result = Generate(spec);
+            Assert.Contains("Bad.Code </c>", result.Source("ApiErrorCode.g.cs").Replace("&lt;/c&gt;", "</c>", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("object")]
+        [InlineData("class")]
+        [InlineData("value__")]
+        public void Error_codes_without_an_upper_case_letter_are_reported(string code)
+        {
+            // Found: the code 'object' became the member ApiErrorCodeKind.object, which does not compile.
+            string spec = Spec().Replace("\"output\": \"ActResponse\"}", "\"output\": \"ActResponse\", \"errorCodes\": [{\"code\": \"" + code + "\"}, {\"code\": \"InvalidParameter\"}]}", StringComparison.Ordinal);
+            var result = Generate(spec, "EMR1005");
+            Assert.Contains("InvalidParameter = ", result.Source("ApiErrorCode.g.cs"));
+        }
+
+        [Fact]
+        public void A_rule_with_a_lower_case_error_code_is_reported()
+        {
+            string spec = Spec().Replace("\"members\": [{\"name\": \"A\", \"type\": \"string\", \"member\": \"string\"}]}",
+                "\"members\": [{\"name\": \"A\", \"type\": \"string\", \"member\": \"string\"}], \"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"A\", \"present\": true}, \"errorCode\": \"class\", \"message\": \"m\"}]}", StringComparison.Ordinal);
+            Generate(spec, "EMR1005");
+        }
+
+        [Fact]
+        public void A_huge_error_code_is_reported()
+        {
+            // Found: a 115,000-character code became an enumeration member name longer than C# allows (CS0645).
+            string code = "InvalidParameter." + new string('X', 600);
+            string spec = Spec().Replace("\"output\": \"ActResponse\"}", "\"output\": \"ActResponse\", \"errorCodes\": [{\"code\": \"" + code + "\"}]}", StringComparison.Ordinal);
+            Generate(spec, "EMR1005");
+        }
+
+        [Fact]
+        public void Huge_names_are_reported()
+        {
+            string name = "A" + new string('b', 600);
+            Generate(Spec("\"" + name + "\": {\"members\": []}"), "EMR1008");
+        }
+
+        [Fact]
+        public void A_lone_surrogate_in_the_api_version_does_not_reach_the_namespace_or_the_hint_names()
+        {
+            // Found: apiVersion "20\uDBFF17-03-12" made the namespace Cvm.V20\uDBFF170312, an invalid hint name: the generator threw.
+            var result = Generate("{\"metadata\": {\"serviceShortName\": \"cvm\", \"apiVersion\": \"20\\uDBFF17-03-12\"}, \"objects\": {\"A\": {\"members\": []}}}");
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Cvm.V20170312.A"));
+        }
+
+        [Fact]
+        public void A_namespace_from_an_unusable_service_name_is_reported()
+        {
+            var result = Generate("{\"metadata\": {\"serviceShortName\": \"" + new string('s', 300) + "\"}, \"objects\": {\"A\": {\"members\": []}}}", "EMR1008");
+            Assert.NotNull(result.Output.GetTypeByMetadataName("InvalidNamespace.A"));
+        }
+
+        [Fact]
+        public void A_member_whose_suffixed_name_is_taken_by_a_sibling_is_reported()
+        {
+            // 'Validate' is a generated method, so the member becomes ValidateValue, the name of the member after it.
+            string spec = Spec("\"Box\": {\"members\": [{\"name\": \"Validate\", \"type\": \"string\", \"member\": \"string\"},\n {\"name\": \"ValidateValue\", \"type\": \"string\", \"member\": \"string\"}]}");
+            var result = Generate(spec, "EMR1004");
+            Assert.Equal((7, 2), Position(result.GeneratorDiagnostics.Single()));
+        }
+
+        [Fact]
+        public void An_object_named_like_the_client_in_other_letter_case_moves_the_client_aside()
+        {
+            // The client's file is <Client>.g.cs; an object EMRCLIENT would clash with EmrClient.g.cs ignoring case.
+            var result = Generate("{\"metadata\": {\"serviceShortName\": \"emr\", \"namespace\": \"Reg.Api\"}, \"actions\": {\"Act\": {\"input\": \"ActRequest\", \"output\": \"EMRCLIENT\"}}, \"objects\": {\"ActRequest\": {\"members\": []}, \"EMRCLIENT\": {\"members\": []}}}");
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.EMRCLIENT"));
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.EmrClientApi"));
+        }
+
+        [Theory]
+        [InlineData("\r")]
+        [InlineData("\r\n")]
+        [InlineData("\n")]
+        public void Diagnostics_are_located_with_any_line_ending(string newLine)
+        {
+            // The reader counted only LF; with CR line ends (or a raw U+2028 inside a string) its lines were not the editor's.
+            string spec = "{" + newLine + "\"objects\": {\"A\": {\"document\": \"x\u2028y\"," + newLine + " \"members\": [{\"name\": \"B\", \"type\": \"object\", \"member\": \"Missing\"}]}}}";
+            var result = Generate(spec, "EMR1003");
+            Assert.Equal((4, 56), Position(result.GeneratorDiagnostics.Single()));
+        }
+
+        [Fact]
+        public void Every_helper_type_and_file_name_the_generator_emits_is_reserved()
+        {
+            // Read from the generator's output, not from a list: a helper type or file added later is covered or this fails.
+            GeneratedNameSet generated = HostileNames.Generated;
+            var clients = new[] { "EmrClient", "FuzzClient" };
+            Assert.Contains("ApiJson", generated.TypeNames);
+            Assert.Contains("ApiHelpers", generated.HintStems);
+            Assert.Contains("EmrCodegenRules", generated.HintStems);
+            // C# compares type names by case; Roslyn compares hint names ignoring it, so file names are reserved in any case.
+            var names = generated.TypeNames.Except(clients)
+                .Concat(generated.HintStems.Except(clients).SelectMany(n => new[] { n, n.ToUpperInvariant(), n.ToLowerInvariant() }))
+                .Distinct();
+            foreach (string name in names)
+            {
+                Assert.True(GeneratedNames.TypeNameProblem(name, isEnumeration: false) != null, "object name '" + name + "' is not reserved");
+                Assert.True(GeneratedNames.TypeNameProblem(name, isEnumeration: true) != null, "enumeration name '" + name + "' is not reserved");
+            }
+        }
+
+        [Fact]
+        public void Every_member_name_of_generated_classes_is_refused_as_an_object_name_or_renamed_as_a_member()
+        {
+            // A class may not have a member of its own name (CS0542); generated members are known from the output.
+            var members = HostileNames.Generated.MemberNames.Where(CSharpNames.IsIdentifier).Select(n => "{\"name\": \"" + n + "\", \"type\": \"string\", \"member\": \"string\"}");
+            var result = GeneratorHarness.Run(new[] { (Path, Spec("\"Holder\": {\"members\": [" + string.Join(",\n ", members) + "]}")) });
+            Assert.Null(result.RunResult.Results.Single().Exception);
+            Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("EMR1004", d.Id));
+            Assert.Empty(result.CompilationErrorsAndWarnings);
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.Holder"));
+        }
+    }
+}
