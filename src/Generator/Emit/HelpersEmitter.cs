@@ -219,7 +219,7 @@ namespace Emr.Codegen.Generator.Emit
 
         public override bool TryReadForm(global::NS.ApiFormEncoding.Values values, string name, out V value)
         {
-            if (values.TryGet(name, out string? text))
+            if (values.TryGetValue(name, out string? text))
             {
                 value = Parse(text, name);
                 return true;
@@ -229,7 +229,7 @@ namespace Emr.Codegen.Generator.Emit
             return false;
         }
 
-        public override V ReadFormItem(global::NS.ApiFormEncoding.Values values, string name) => Parse(values.Get(name), name);
+        public override V ReadFormItem(global::NS.ApiFormEncoding.Values values, string name) => Parse(values.GetValue(name), name);
     }
 
     /// <summary>The codecs of the API's scalar types, and of generated types.</summary>
@@ -291,7 +291,7 @@ namespace Emr.Codegen.Generator.Emit
 
             public override long Parse(string text, string name) => global::NS.ApiFormEncoding.ParseInt64(text, name);
 
-            public override string Show(long value) => value.ToString();
+            public override string Show(long value) => Format(value);
 
             public override global::NS.EmrCodegenRules.MemberValue RuleValue(long value) => global::NS.EmrCodegenRules.MemberValue.From(value);
         }
@@ -306,7 +306,7 @@ namespace Emr.Codegen.Generator.Emit
 
             public override ulong Parse(string text, string name) => global::NS.ApiFormEncoding.ParseUInt64(text, name);
 
-            public override string Show(ulong value) => value.ToString();
+            public override string Show(ulong value) => Format(value);
 
             public override global::NS.EmrCodegenRules.MemberValue RuleValue(ulong value) => global::NS.EmrCodegenRules.MemberValue.From(value);
         }
@@ -315,13 +315,24 @@ namespace Emr.Codegen.Generator.Emit
         {
             public override double ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) => global::NS.ApiJson.ReadDouble(ref reader, prefix, name);
 
-            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, double value) =>
+                writer.WriteNumberValue(double.IsFinite(value) ? value : throw new global::NS.ApiJson.NonFiniteNumberException(string.Empty, value));
 
             public override string Format(double value) => value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture);
 
+            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, double value)
+            {
+                if (!double.IsFinite(value))
+                {
+                    throw new global::NS.ApiJson.NonFiniteNumberException(name, value);
+                }
+
+                base.WriteForm(pairs, name, value);
+            }
+
             public override double Parse(string text, string name) => global::NS.ApiFormEncoding.ParseDouble(text, name);
 
-            public override string Show(double value) => value.ToString();
+            public override string Show(double value) => value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture);
 
             public override global::NS.EmrCodegenRules.MemberValue RuleValue(double value) => global::NS.EmrCodegenRules.MemberValue.From(value);
         }
@@ -369,9 +380,16 @@ namespace Emr.Codegen.Generator.Emit
         public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<V> value)
         {
             writer.WriteStartArray();
-            foreach (V item in value)
+            for (int i = 0; i < value.Count; i++)
             {
-                _item.WriteJson(writer, item);
+                try
+                {
+                    _item.WriteJson(writer, value[i]);
+                }
+                catch (global::NS.ApiJson.NonFiniteNumberException exception)
+                {
+                    throw exception.Within(global::NS.ApiFormEncoding.Index(i));
+                }
             }
 
             writer.WriteEndArray();
@@ -381,7 +399,16 @@ namespace Emr.Codegen.Generator.Emit
         {
             for (int i = 0; i < value.Count; i++)
             {
-                _item.WriteForm(pairs, name + ""."" + global::NS.ApiFormEncoding.Index(i), value[i]);
+                int before = pairs.Count;
+                string item = name + ""."" + global::NS.ApiFormEncoding.Index(i);
+                _item.WriteForm(pairs, item, value[i]);
+
+                // The form encoding has no way to write an object with no member set: leaving it out would leave a gap,
+                // which a reader could only guess at (the readers refuse it).
+                if (pairs.Count == before)
+                {
+                    throw new global::System.InvalidOperationException(item + "": the item has no member set, and the form encoding has no way to write it; set a member or remove the item."");
+                }
             }
         }
 
@@ -394,7 +421,7 @@ namespace Emr.Codegen.Generator.Emit
         public override global::System.Collections.Generic.List<V> ReadFormItem(global::NS.ApiFormEncoding.Values values, string name) =>
             throw new global::System.NotSupportedException(""The API has no lists of lists."");
 
-        public override string Show(global::System.Collections.Generic.List<V> value) => value.Count + "" items"";
+        public override string Show(global::System.Collections.Generic.List<V> value) => global::NS.ApiFormEncoding.Index(value.Count) + "" items"";
 
         public override global::NS.EmrCodegenRules.MemberValue RuleValue(global::System.Collections.Generic.List<V> value) => global::NS.EmrCodegenRules.MemberValue.List(value, _item.RuleValue);
     }
@@ -535,6 +562,7 @@ namespace Emr.Codegen.Generator.Emit
         /// <summary>Reads the members named <paramref name=""prefix""/> + member name; members not found stay unset.</summary>
         public T ReadFormObject(global::NS.ApiFormEncoding.Values values, string prefix)
         {
+            global::NS.ApiFormEncoding.CheckDepth(prefix);
             T result = _create();
             foreach (global::NS.ApiMember<T> member in _members)
             {
@@ -636,7 +664,14 @@ namespace Emr.Codegen.Generator.Emit
             if (TryGet(value, out V member))
             {
                 writer.WritePropertyName(Name);
-                _codec.WriteJson(writer, member);
+                try
+                {
+                    _codec.WriteJson(writer, member);
+                }
+                catch (global::NS.ApiJson.NonFiniteNumberException exception)
+                {
+                    throw exception.Within(Name);
+                }
             }
         }
 
@@ -789,6 +824,29 @@ namespace Emr.Codegen.Generator.Emit
     /// </summary>
     internal static class ApiJson
     {
+        /// <summary>
+        /// Thrown by <c>ToJson()</c>, <c>ToFormString()</c> and the JSON converters for a NaN or infinite number: JSON has no
+        /// such value and the API takes none. <c>Validate()</c> reports it as an error first.
+        /// </summary>
+        internal sealed class NonFiniteNumberException : global::System.InvalidOperationException
+        {
+            public NonFiniteNumberException(string path, double value)
+                : base((path.Length == 0 ? ""A number"" : path) + "": "" + value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture) + "" is not a finite number; JSON and the API take finite numbers only."")
+            {
+                Path = path;
+                Value = value;
+            }
+
+            /// <summary>The member path of the number.</summary>
+            public string Path { get; }
+
+            public double Value { get; }
+
+            /// <summary>The same fault, seen from the object or list that holds the value at <paramref name=""segment""/>.</summary>
+            public global::NS.ApiJson.NonFiniteNumberException Within(string segment) =>
+                new global::NS.ApiJson.NonFiniteNumberException(Path.Length == 0 ? segment : segment + ""."" + Path, Value);
+        }
+
         public static string Write<T>(T value, global::NS.ApiCodec<T> codec)
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
@@ -1032,7 +1090,12 @@ namespace Emr.Codegen.Generator.Emit
             return text.ToString();
         }
 
-        /// <summary>Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into decoded pairs; segments without '=' are skipped.</summary>
+        /// <summary>
+        /// Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into decoded pairs; segments without '=' are skipped. The text is
+        /// decoded as application/x-www-form-urlencoded, the encoding Tencent Cloud's SDKs send and its servers read: <c>+</c>
+        /// is a space (a literal plus is <c>%2B</c>) and <c>%XX</c> is a byte of UTF-8 text (a literal % is <c>%25</c>).
+        /// </summary>
+        /// <exception cref=""global::System.FormatException"">A '%' that does not start an escape, or escapes that are not UTF-8 text: the message names the path.</exception>
         public static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> Split(string text)
         {
             foreach (string segment in text.Split('&', '\n', '\r'))
@@ -1043,15 +1106,89 @@ namespace Emr.Codegen.Generator.Emit
                     continue;
                 }
 
-                yield return new global::System.Collections.Generic.KeyValuePair<string, string>(
-                    Decode(segment.Substring(0, equals).Trim()),
-                    Decode(segment.Substring(equals + 1)));
+                string name = Decode(segment.Substring(0, equals).Trim(), null);
+                yield return new global::System.Collections.Generic.KeyValuePair<string, string>(name, Decode(segment.Substring(equals + 1), name));
             }
         }
 
-        private static string Decode(string text) => global::System.Uri.UnescapeDataString(text.Replace('+', ' '));
+        private static readonly global::System.Text.UTF8Encoding StrictUtf8 = new global::System.Text.UTF8Encoding(false, true);
+
+        /// <summary>Decodes one name (<paramref name=""name""/> null) or the value of <paramref name=""name""/>.</summary>
+        private static string Decode(string text, string? name)
+        {
+            if (text.IndexOf('%') < 0 && text.IndexOf('+') < 0)
+            {
+                return text;
+            }
+
+            var decoded = new global::System.Text.StringBuilder(text.Length);
+            byte[] bytes = new byte[text.Length / 3];
+            int count = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '%')
+                {
+                    if (i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
+                    {
+                        throw new global::System.FormatException(Where(text, name) + ""'"" + text.Substring(i, global::System.Math.Min(3, text.Length - i)) + ""' is not a percent escape (% and two hexadecimal digits); a literal % is written %25."");
+                    }
+
+                    bytes[count++] = (byte)((HexValue(text[i + 1]) << 4) | HexValue(text[i + 2]));
+                    i += 2;
+                    continue;
+                }
+
+                Flush(decoded, bytes, ref count, text, name);
+                decoded.Append(c == '+' ? ' ' : c);
+            }
+
+            Flush(decoded, bytes, ref count, text, name);
+            return decoded.ToString();
+        }
+
+        private static void Flush(global::System.Text.StringBuilder decoded, byte[] bytes, ref int count, string text, string? name)
+        {
+            if (count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                decoded.Append(StrictUtf8.GetString(bytes, 0, count));
+            }
+            catch (global::System.Text.DecoderFallbackException)
+            {
+                throw new global::System.FormatException(Where(text, name) + ""the percent escapes are not UTF-8 text."");
+            }
+
+            count = 0;
+        }
+
+        private static string Where(string text, string? name) => name is null ? ""The name '"" + (text.Length <= 40 ? text : text.Substring(0, 40) + ""..."") + ""': "" : name + "": "";
+
+        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
         internal static string Index(int index) => index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>How deep the form readers follow nested names, as deep as the JSON readers follow nested values.</summary>
+        internal const int MaxDepth = 64;
+
+        // Only a spec whose objects nest themselves can go this deep; a reader that followed any depth could overflow the stack.
+        internal static void CheckDepth(string prefix)
+        {
+            int depth = 0;
+            foreach (char c in prefix)
+            {
+                if (c == '.' && ++depth > MaxDepth)
+                {
+                    throw new global::System.FormatException(prefix.Substring(0, prefix.Length - 1) + "": the names nest deeper than "" + Index(MaxDepth) + "" levels."");
+                }
+            }
+        }
 
         internal static long ParseInt64(string text, string name) =>
             long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number from -9223372036854775808 to 9223372036854775807."");
@@ -1081,6 +1218,9 @@ namespace Emr.Codegen.Generator.Emit
             private readonly global::System.Collections.Generic.Dictionary<string, string> _values = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
             private readonly global::System.Collections.Generic.HashSet<string> _prefixes = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
 
+            // The highest item index given under each prefix, to find a list with a gap.
+            private readonly global::System.Collections.Generic.Dictionary<string, string> _lastIndexes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+
             public Values(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
             {
                 foreach (var pair in pairs)
@@ -1094,18 +1234,72 @@ namespace Emr.Codegen.Generator.Emit
                     _values.Add(pair.Key, pair.Value);
                     for (int dot = pair.Key.IndexOf('.'); dot > 0; dot = pair.Key.IndexOf('.', dot + 1))
                     {
-                        _prefixes.Add(pair.Key.Substring(0, dot));
+                        string prefix = pair.Key.Substring(0, dot);
+                        _prefixes.Add(prefix);
+                        int end = pair.Key.IndexOf('.', dot + 1);
+                        string segment = end < 0 ? pair.Key.Substring(dot + 1) : pair.Key.Substring(dot + 1, end - dot - 1);
+                        if (IsIndex(segment) && (!_lastIndexes.TryGetValue(prefix, out string? last) || segment.Length > last.Length || (segment.Length == last.Length && string.CompareOrdinal(segment, last) > 0)))
+                        {
+                            _lastIndexes[prefix] = segment;
+                        }
                     }
                 }
             }
 
-            public bool TryGet(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(name, out value);
+            // An item index as the writer writes it: digits, no leading zero.
+            private static bool IsIndex(string segment)
+            {
+                if (segment.Length == 0 || (segment[0] == '0' && segment.Length > 1))
+                {
+                    return false;
+                }
 
-            public string Get(string name) => _values[name];
+                foreach (char c in segment)
+                {
+                    if (c < '0' || c > '9')
+                    {
+                        return false;
+                    }
+                }
 
-            public bool HasObject(string name) => _prefixes.Contains(name);
+                return true;
+            }
 
-            public bool HasList(string name) => _prefixes.Contains(name);
+            /// <summary>Whether the form has members of the object <paramref name=""name""/>; a plain value there is a fault.</summary>
+            public bool HasObject(string name) => HasParts(name, ""members ("" + name + "".Name=...)"");
+
+            /// <summary>Whether the form has items of the list <paramref name=""name""/>; a plain value there is a fault.</summary>
+            public bool HasList(string name) => HasParts(name, ""a list ("" + name + "".0=...)"");
+
+            private bool HasParts(string name, string expected)
+            {
+                if (_values.ContainsKey(name))
+                {
+                    throw new global::System.FormatException(name + "": expected "" + expected + "", found a value."");
+                }
+
+                return _prefixes.Contains(name);
+            }
+
+            /// <summary>The value of a scalar the form has; members under its name instead are a fault.</summary>
+            public string GetValue(string name) =>
+                _values.TryGetValue(name, out string? value) ? value : throw new global::System.FormatException(name + "": expected a value, found members ("" + name + "".Name=...)."");
+
+            /// <summary>Whether the form gives the scalar <paramref name=""name""/>; members under its name instead are a fault.</summary>
+            public bool TryGetValue(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                if (_values.TryGetValue(name, out value))
+                {
+                    return true;
+                }
+
+                if (_prefixes.Contains(name))
+                {
+                    throw new global::System.FormatException(name + "": expected a value, found members ("" + name + "".Name=...)."");
+                }
+
+                return false;
+            }
 
             public global::System.Collections.Generic.List<T> ReadList<T>(string name, global::System.Func<Values, string, T> read)
             {
@@ -1115,6 +1309,12 @@ namespace Emr.Codegen.Generator.Emit
                     string item = name + ""."" + Index(i);
                     if (!_values.ContainsKey(item) && !_prefixes.Contains(item))
                     {
+                        // Items after a gap would be lost, or read at the wrong index: neither is the form's meaning.
+                        if (_lastIndexes.TryGetValue(name, out string? last) && (last.Length > 9 || int.Parse(last, global::System.Globalization.CultureInfo.InvariantCulture) > i))
+                        {
+                            throw new global::System.FormatException(item + "": missing, though "" + name + ""."" + last + "" is given; a list's items are numbered from 0 without a gap."");
+                        }
+
                         return list;
                     }
 
