@@ -83,7 +83,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    member = reader.GetString()!;
+                    member = global::NS.ApiJson.GetMemberName(ref reader, prefix, ""Error"");
                     reader.Read();
                     switch (member)
                     {
@@ -114,10 +114,10 @@ namespace Emr.Codegen.Generator.Emit
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::NS.ApiError value)
         {
             writer.WriteStartObject();
-            writer.WriteString(""Code"", value.Code.Code);
+            writer.WriteString(""Code"", global::NS.ApiJson.UnwritableValueException.IsText(value.Code.Code) ? value.Code.Code : throw global::NS.ApiJson.UnwritableValueException.NotText(""Error.Code""));
             if (value.Message is not null)
             {
-                writer.WriteString(""Message"", value.Message);
+                writer.WriteString(""Message"", global::NS.ApiJson.UnwritableValueException.IsText(value.Message) ? value.Message : throw global::NS.ApiJson.UnwritableValueException.NotText(""Error.Message""));
             }
 
             writer.WriteEndObject();
@@ -270,7 +270,11 @@ namespace Emr.Codegen.Generator.Emit
         {
             public override string ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) => global::NS.ApiJson.ReadString(ref reader, prefix, name);
 
-            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string value) =>
+                writer.WriteStringValue(global::NS.ApiJson.UnwritableValueException.IsText(value) ? value : throw global::NS.ApiJson.UnwritableValueException.NotText(string.Empty));
+
+            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, string value) =>
+                base.WriteForm(pairs, name, global::NS.ApiJson.UnwritableValueException.IsText(value) ? value : throw global::NS.ApiJson.UnwritableValueException.NotText(name));
 
             public override string Format(string value) => value;
 
@@ -316,7 +320,7 @@ namespace Emr.Codegen.Generator.Emit
             public override double ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) => global::NS.ApiJson.ReadDouble(ref reader, prefix, name);
 
             public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, double value) =>
-                writer.WriteNumberValue(double.IsFinite(value) ? value : throw new global::NS.ApiJson.NonFiniteNumberException(string.Empty, value));
+                writer.WriteNumberValue(double.IsFinite(value) ? value : throw global::NS.ApiJson.UnwritableValueException.NotFinite(string.Empty, value));
 
             public override string Format(double value) => value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture);
 
@@ -324,7 +328,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 if (!double.IsFinite(value))
                 {
-                    throw new global::NS.ApiJson.NonFiniteNumberException(name, value);
+                    throw global::NS.ApiJson.UnwritableValueException.NotFinite(name, value);
                 }
 
                 base.WriteForm(pairs, name, value);
@@ -386,7 +390,7 @@ namespace Emr.Codegen.Generator.Emit
                 {
                     _item.WriteJson(writer, value[i]);
                 }
-                catch (global::NS.ApiJson.NonFiniteNumberException exception)
+                catch (global::NS.ApiJson.UnwritableValueException exception)
                 {
                     throw exception.Within(global::NS.ApiFormEncoding.Index(i));
                 }
@@ -462,6 +466,8 @@ namespace Emr.Codegen.Generator.Emit
 
         public override string Format(E value) => _raw.Format(_unwrap(value));
 
+        public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, E value) => _raw.WriteForm(pairs, name, _unwrap(value));
+
         public override E Parse(string text, string name) => _wrap(_raw.Parse(text, name));
 
         public override string Show(E value) => _raw.Format(_unwrap(value));
@@ -512,7 +518,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    member = reader.GetString()!;
+                    member = global::NS.ApiJson.GetMemberName(ref reader, prefix, Name);
                     reader.Read();
                     if (_indexes.TryGetValue(member, out int index))
                     {
@@ -562,7 +568,6 @@ namespace Emr.Codegen.Generator.Emit
         /// <summary>Reads the members named <paramref name=""prefix""/> + member name; members not found stay unset.</summary>
         public T ReadFormObject(global::NS.ApiFormEncoding.Values values, string prefix)
         {
-            global::NS.ApiFormEncoding.CheckDepth(prefix);
             T result = _create();
             foreach (global::NS.ApiMember<T> member in _members)
             {
@@ -668,7 +673,7 @@ namespace Emr.Codegen.Generator.Emit
                 {
                     _codec.WriteJson(writer, member);
                 }
-                catch (global::NS.ApiJson.NonFiniteNumberException exception)
+                catch (global::NS.ApiJson.UnwritableValueException exception)
                 {
                     throw exception.Within(Name);
                 }
@@ -825,26 +830,52 @@ namespace Emr.Codegen.Generator.Emit
     internal static class ApiJson
     {
         /// <summary>
-        /// Thrown by <c>ToJson()</c>, <c>ToFormString()</c> and the JSON converters for a NaN or infinite number: JSON has no
-        /// such value and the API takes none. <c>Validate()</c> reports it as an error first.
+        /// Thrown by <c>ToJson()</c>, <c>ToFormString()</c> and the JSON converters for a value that neither JSON nor the form
+        /// encoding can carry: a NaN or infinite number, text with a lone surrogate. <c>Validate()</c> reports a non-finite number first.
         /// </summary>
-        internal sealed class NonFiniteNumberException : global::System.InvalidOperationException
+        internal sealed class UnwritableValueException : global::System.InvalidOperationException
         {
-            public NonFiniteNumberException(string path, double value)
-                : base((path.Length == 0 ? ""A number"" : path) + "": "" + value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture) + "" is not a finite number; JSON and the API take finite numbers only."")
+            public UnwritableValueException(string path, string problem)
+                : base((path.Length == 0 ? ""A value"" : path) + "": "" + problem)
             {
                 Path = path;
-                Value = value;
+                Problem = problem;
             }
 
-            /// <summary>The member path of the number.</summary>
+            /// <summary>The member path of the value.</summary>
             public string Path { get; }
 
-            public double Value { get; }
+            public string Problem { get; }
 
             /// <summary>The same fault, seen from the object or list that holds the value at <paramref name=""segment""/>.</summary>
-            public global::NS.ApiJson.NonFiniteNumberException Within(string segment) =>
-                new global::NS.ApiJson.NonFiniteNumberException(Path.Length == 0 ? segment : segment + ""."" + Path, Value);
+            public global::NS.ApiJson.UnwritableValueException Within(string segment) =>
+                new global::NS.ApiJson.UnwritableValueException(Path.Length == 0 ? segment : segment + ""."" + Path, Problem);
+
+            public static global::NS.ApiJson.UnwritableValueException NotFinite(string path, double value) =>
+                new global::NS.ApiJson.UnwritableValueException(path, value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture) + "" is not a finite number; JSON and the API take finite numbers only."");
+
+            public static global::NS.ApiJson.UnwritableValueException NotText(string path) =>
+                new global::NS.ApiJson.UnwritableValueException(path, ""the string has a lone surrogate, which is not Unicode text; JSON and the form encoding carry Unicode text only."");
+
+            /// <summary>Whether every surrogate of the string is half of a pair, as UTF-8 (and so JSON and the form encoding) needs.</summary>
+            public static bool IsText(string value)
+            {
+                for (int i = 0; i < value.Length; i++)
+                {
+                    char c = value[i];
+                    if (c >= '\uD800' && c <= '\uDFFF')
+                    {
+                        if (c > '\uDBFF' || i + 1 >= value.Length || value[i + 1] < '\uDC00' || value[i + 1] > '\uDFFF')
+                        {
+                            return false;
+                        }
+
+                        i++;
+                    }
+                }
+
+                return true;
+            }
         }
 
         public static string Write<T>(T value, global::NS.ApiCodec<T> codec)
@@ -883,7 +914,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    member = reader.GetString()!;
+                    member = GetMemberName(ref reader, string.Empty, what);
                     reader.Read();
                     if (member == ""Response"")
                     {
@@ -977,8 +1008,34 @@ namespace Emr.Codegen.Generator.Emit
         public static global::System.Text.Json.JsonException Malformed(global::System.Text.Json.JsonException exception, string prefix, string? member, string typeName) =>
             new global::System.Text.Json.JsonException((member is null ? ObjectPath(prefix, typeName) : prefix + member) + "": the JSON is malformed: "" + exception.Message, exception);
 
+        /// <summary>The string (or member name) at the reader; an escaped lone surrogate (<c>\ud800</c>) is not Unicode text, and a fault like any other.</summary>
+        public static string GetText(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
+        {
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                throw new global::System.Text.Json.JsonException(prefix + name + "": the string is not Unicode text: "" + exception.Message, exception);
+            }
+        }
+
+        /// <summary>A member name of the object read at <paramref name=""prefix""/>; a fault names the object.</summary>
+        public static string GetMemberName(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string typeName)
+        {
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                throw new global::System.Text.Json.JsonException(ObjectPath(prefix, typeName) + "": a member name is not Unicode text: "" + exception.Message, exception);
+            }
+        }
+
         public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : throw Unexpected(ref reader, prefix, name, ""a string"");
+            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? GetText(ref reader, prefix, name) : throw Unexpected(ref reader, prefix, name, ""a string"");
 
         // Upstream's examples quote numbers (""ProductId"": ""4""): a string that holds a number of the member's type is read too.
         public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
@@ -989,7 +1046,7 @@ namespace Emr.Codegen.Generator.Emit
                 case global::System.Text.Json.JsonTokenType.Number:
                     return reader.TryGetInt64(out long number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -1004,7 +1061,7 @@ namespace Emr.Codegen.Generator.Emit
                 case global::System.Text.Json.JsonTokenType.Number:
                     return reader.TryGetUInt64(out ulong number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -1020,7 +1077,7 @@ namespace Emr.Codegen.Generator.Emit
                     // 1e400 reads as infinity, which the API has no way to take: it does not fit.
                     return reader.TryGetDouble(out double number) && !double.IsInfinity(number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return global::NS.ApiFormEncoding.TryParseDouble(text, out double parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -1037,7 +1094,7 @@ namespace Emr.Codegen.Generator.Emit
                 case global::System.Text.Json.JsonTokenType.False:
                     return false;
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return global::NS.ApiFormEncoding.TryParseBoolean(text, out bool parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -1177,15 +1234,16 @@ namespace Emr.Codegen.Generator.Emit
         /// <summary>How deep the form readers follow nested names, as deep as the JSON readers follow nested values.</summary>
         internal const int MaxDepth = 64;
 
-        // Only a spec whose objects nest themselves can go this deep; a reader that followed any depth could overflow the stack.
-        internal static void CheckDepth(string prefix)
+        // No spec's members nest this deep unless an object nests itself, and a reader that followed any depth could overflow
+        // the stack; the prefixes of a name with many dots would also take memory quadratic in its length.
+        private static void CheckDepth(string name)
         {
             int depth = 0;
-            foreach (char c in prefix)
+            foreach (char c in name)
             {
                 if (c == '.' && ++depth > MaxDepth)
                 {
-                    throw new global::System.FormatException(prefix.Substring(0, prefix.Length - 1) + "": the names nest deeper than "" + Index(MaxDepth) + "" levels."");
+                    throw new global::System.FormatException((name.Length <= 80 ? name : name.Substring(0, 80) + ""..."") + "": the name nests deeper than "" + Index(MaxDepth) + "" levels."");
                 }
             }
         }
@@ -1231,6 +1289,7 @@ namespace Emr.Codegen.Generator.Emit
                         throw new global::System.FormatException(pair.Key + "": the name appears more than once."");
                     }
 
+                    CheckDepth(pair.Key);
                     _values.Add(pair.Key, pair.Value);
                     for (int dot = pair.Key.IndexOf('.'); dot > 0; dot = pair.Key.IndexOf('.', dot + 1))
                     {
