@@ -219,7 +219,7 @@ public static class ReaderScenarios
             ReaderScenarioHost.AssertThrows(Custom.Run("ParseForm", text), Format, message);
         }
 
-        // The decision: Tencent Cloud's form encoding is application/x-www-form-urlencoded. Its Go SDK (url.Values.Encode),
+        // The decision (it held before, and is now said and tested): Tencent Cloud's form encoding is application/x-www-form-urlencoded. Its Go SDK (url.Values.Encode),
         // Python SDK (urllib's urlencode) and Java SDK (URLEncoder) write a space as '+', so its servers read '+' as a space;
         // a literal plus is %2B. The writers escape both (%20, %2B), so any reader gets their text back.
         [Fact]
