@@ -1148,7 +1148,7 @@ namespace Emr.Codegen.Generator.Emit
         }
 
         /// <summary>
-        /// Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into decoded pairs; segments without '=' are skipped. The text is
+        /// Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into decoded pairs; segments without a name and '=' are skipped. The text is
         /// decoded as application/x-www-form-urlencoded, the encoding Tencent Cloud's SDKs send and its servers read: <c>+</c>
         /// is a space (a literal plus is <c>%2B</c>) and <c>%XX</c> is a byte of UTF-8 text (a literal % is <c>%25</c>).
         /// </summary>
@@ -1158,12 +1158,13 @@ namespace Emr.Codegen.Generator.Emit
             foreach (string segment in text.Split('&', '\n', '\r'))
             {
                 int equals = segment.IndexOf('=');
-                if (equals <= 0)
+                string raw = equals < 0 ? string.Empty : segment.Substring(0, equals).Trim();
+                if (raw.Length == 0)
                 {
                     continue;
                 }
 
-                string name = Decode(segment.Substring(0, equals).Trim(), null);
+                string name = Decode(raw, null);
                 yield return new global::System.Collections.Generic.KeyValuePair<string, string>(name, Decode(segment.Substring(equals + 1), name));
             }
         }
