@@ -241,6 +241,10 @@ namespace Emr.Codegen.Generator.Emit
         public static readonly global::NS.ApiScalarCodec<double> Double = new DoubleCodec();
         public static readonly global::NS.ApiScalarCodec<bool> Boolean = new BooleanCodec();
 
+        /// <summary>How many objects ToString() is inside of, on this thread.</summary>
+        [global::System.ThreadStatic]
+        internal static int ShowDepth;
+
         /// <summary>The codec of a generated type, looked up when first used, so types that refer to each other initialize in any order.</summary>
         public static global::NS.ApiCodec<V> Of<V>() where V : global::NS.IApiValue<V> => Deferred<V>.Instance;
 
@@ -559,6 +563,7 @@ namespace Emr.Codegen.Generator.Emit
 
         public void WriteFormObject(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, T value, string prefix)
         {
+            global::NS.ApiFormEncoding.CheckWriteDepth(prefix);
             foreach (global::NS.ApiMember<T> member in _members)
             {
                 member.WriteForm(pairs, value, prefix);
@@ -592,14 +597,28 @@ namespace Emr.Codegen.Generator.Emit
 
         public override string Show(T value)
         {
-            var text = new global::System.Text.StringBuilder(Name + "" {"");
-            bool first = true;
-            foreach (global::NS.ApiMember<T> member in _members)
+            // ToString() never throws: past the readers' depth (an object that holds itself) it stops showing.
+            if (global::NS.ApiCodecs.ShowDepth >= global::NS.ApiFormEncoding.MaxDepth)
             {
-                member.Show(text, value, ref first);
+                return Name + "" { ... }"";
             }
 
-            return text.Append("" }"").ToString();
+            global::NS.ApiCodecs.ShowDepth++;
+            try
+            {
+                var text = new global::System.Text.StringBuilder(Name + "" {"");
+                bool first = true;
+                foreach (global::NS.ApiMember<T> member in _members)
+                {
+                    member.Show(text, value, ref first);
+                }
+
+                return text.Append("" }"").ToString();
+            }
+            finally
+            {
+                global::NS.ApiCodecs.ShowDepth--;
+            }
         }
 
         public override global::NS.EmrCodegenRules.MemberValue RuleValue(T value) => global::NS.EmrCodegenRules.MemberValue.From((global::NS.EmrCodegenRules.IRuleSubject)value);
@@ -881,7 +900,8 @@ namespace Emr.Codegen.Generator.Emit
         public static string Write<T>(T value, global::NS.ApiCodec<T> codec)
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            // As deep as the readers read: an object that holds itself is refused, not followed until the stack overflows.
+            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { MaxDepth = global::NS.ApiFormEncoding.MaxDepth }))
             {
                 codec.WriteJson(writer, value);
             }
@@ -1234,6 +1254,19 @@ namespace Emr.Codegen.Generator.Emit
 
         /// <summary>How deep the form readers follow nested names, as deep as the JSON readers follow nested values.</summary>
         internal const int MaxDepth = 64;
+
+        // The writers refuse what the readers would: an object that holds itself is not followed until the stack overflows.
+        internal static void CheckWriteDepth(string prefix)
+        {
+            int depth = 0;
+            foreach (char c in prefix)
+            {
+                if (c == '.' && ++depth > MaxDepth)
+                {
+                    throw new global::System.InvalidOperationException(prefix.Substring(0, global::System.Math.Min(80, prefix.Length)) + ""...: the object nests deeper than "" + Index(MaxDepth) + "" levels (does it hold itself?)."");
+                }
+            }
+        }
 
         // No spec's members nest this deep unless an object nests itself, and a reader that followed any depth could overflow
         // the stack; the prefixes of a name with many dots would also take memory quadratic in its length.

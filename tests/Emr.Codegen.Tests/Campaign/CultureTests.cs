@@ -132,6 +132,15 @@ public static class ReaderScenarios
             }
         }
 
+        // The switch of the whole suite (Infrastructure/TestCulture.cs): with EMR_TEST_CULTURE set, every test runs in it.
+        [Fact]
+        public async System.Threading.Tasks.Task The_suite_runs_in_the_culture_EMR_TEST_CULTURE_names()
+        {
+            string? name = System.Environment.GetEnvironmentVariable("EMR_TEST_CULTURE");
+            Assert.Equal(string.IsNullOrWhiteSpace(name) ? CultureInfo.CurrentCulture.Name : name.Trim(), CultureInfo.CurrentCulture.Name);
+            Assert.Equal(CultureInfo.CurrentCulture.Name, await System.Threading.Tasks.Task.Run(() => CultureInfo.CurrentCulture.Name));
+        }
+
         [Theory]
         [MemberData(nameof(Cultures))]
         public void Generator_writes_the_same_code_in_every_culture(string culture)

@@ -92,6 +92,14 @@ public static class ReaderScenarios
 
     public static string EmptyItemToForm() => Outcome(() => new ActRequest { Parts = [new Part { Label = ""a"" }, new Part()] }.ToFormString());
 
+    public static string SelfHolding()
+    {
+        var node = new Node { Value = 1 };
+        node.Child = node;
+        var request = new ActRequest { Root = node };
+        return request.ToString() + ""\n"" + Outcome(() => request.ToJson()) + ""\n"" + Outcome(() => request.ToFormString());
+    }
+
     public static string Numbers() =>
         new ActRequest { Ratio = -1.5, Bounded = 2.25, Weights = [-0.5, 1e-7], Count = -42, Size = 18446744073709551615, Enabled = true }.ToString();
 }
@@ -296,6 +304,19 @@ public static class ReaderScenarios
             ReaderScenarioHost.AssertThrows(Custom.Run("ParseForm", unknown), Format, "the name nests deeper than 64 levels");
             string fine = "Root." + string.Concat(Enumerable.Repeat("Child.", 40)) + "Value=1";
             Assert.StartsWith("{\"Root\":{\"Child\":", Custom.Run("ParseForm", fine));
+        }
+
+        // Before: ToString() and ToFormString() of an object that holds itself (possible with a spec whose object nests
+        // itself) recursed until the stack overflowed and took the process down. Validate() still does: see the report.
+        [Fact]
+        public void Writers_and_ToString_stop_at_the_readers_depth_for_an_object_that_holds_itself()
+        {
+            string[] lines = Custom.Run("SelfHolding").Split('\n');
+            Assert.StartsWith("ActRequest { Root = Node { Value = 1, Child = Node { Value = 1, Child = ", lines[0]);
+            Assert.Contains("Child = Node { ... } }", lines[0]);
+            Assert.Equal(63, System.Text.RegularExpressions.Regex.Matches(lines[0], "Node \\{ Value = 1").Count);
+            ReaderScenarioHost.AssertThrows(lines[1], InvalidOperation, "depth of 64");
+            ReaderScenarioHost.AssertThrows(lines[2], InvalidOperation, "Root.Child.Child.", "...: the object nests deeper than 64 levels (does it hold itself?)");
         }
 
         // A guard (it held before): the JSON readers stop at System.Text.Json's depth of 64.
