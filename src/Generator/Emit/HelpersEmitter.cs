@@ -114,10 +114,10 @@ namespace Emr.Codegen.Generator.Emit
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::NS.ApiError value)
         {
             writer.WriteStartObject();
-            writer.WriteString(""Code"", global::NS.ApiJson.UnwritableValueException.IsText(value.Code.Code) ? value.Code.Code : throw global::NS.ApiJson.UnwritableValueException.NotText(""Error.Code""));
+            writer.WriteString(""Code"", global::NS.ApiJson.Text(value.Code.Code, ""Error.Code""));
             if (value.Message is not null)
             {
-                writer.WriteString(""Message"", global::NS.ApiJson.UnwritableValueException.IsText(value.Message) ? value.Message : throw global::NS.ApiJson.UnwritableValueException.NotText(""Error.Message""));
+                writer.WriteString(""Message"", global::NS.ApiJson.Text(value.Message, ""Error.Message""));
             }
 
             writer.WriteEndObject();
@@ -241,7 +241,6 @@ namespace Emr.Codegen.Generator.Emit
         public static readonly global::NS.ApiScalarCodec<double> Double = new DoubleCodec();
         public static readonly global::NS.ApiScalarCodec<bool> Boolean = new BooleanCodec();
 
-        /// <summary>How many objects ToString() is inside of, on this thread.</summary>
         [global::System.ThreadStatic]
         internal static int ShowDepth;
 
@@ -274,11 +273,9 @@ namespace Emr.Codegen.Generator.Emit
         {
             public override string ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) => global::NS.ApiJson.ReadString(ref reader, prefix, name);
 
-            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string value) =>
-                writer.WriteStringValue(global::NS.ApiJson.UnwritableValueException.IsText(value) ? value : throw global::NS.ApiJson.UnwritableValueException.NotText(string.Empty));
+            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(global::NS.ApiJson.Text(value, string.Empty));
 
-            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, string value) =>
-                base.WriteForm(pairs, name, global::NS.ApiJson.UnwritableValueException.IsText(value) ? value : throw global::NS.ApiJson.UnwritableValueException.NotText(name));
+            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, string value) => base.WriteForm(pairs, name, global::NS.ApiJson.Text(value, name));
 
             public override string Format(string value) => value;
 
@@ -323,20 +320,11 @@ namespace Emr.Codegen.Generator.Emit
         {
             public override double ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) => global::NS.ApiJson.ReadDouble(ref reader, prefix, name);
 
-            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, double value) =>
-                writer.WriteNumberValue(double.IsFinite(value) ? value : throw global::NS.ApiJson.UnwritableValueException.NotFinite(string.Empty, value));
+            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(global::NS.ApiJson.Finite(value, string.Empty));
 
             public override string Format(double value) => value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture);
 
-            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, double value)
-            {
-                if (!double.IsFinite(value))
-                {
-                    throw global::NS.ApiJson.UnwritableValueException.NotFinite(name, value);
-                }
-
-                base.WriteForm(pairs, name, value);
-            }
+            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, double value) => base.WriteForm(pairs, name, global::NS.ApiJson.Finite(value, name));
 
             public override double Parse(string text, string name) => global::NS.ApiFormEncoding.ParseDouble(text, name);
 
@@ -394,7 +382,7 @@ namespace Emr.Codegen.Generator.Emit
                 {
                     _item.WriteJson(writer, value[i]);
                 }
-                catch (global::NS.ApiJson.UnwritableValueException exception)
+                catch (global::NS.ApiJson.Unwritable exception)
                 {
                     throw exception.Within(global::NS.ApiFormEncoding.Index(i));
                 }
@@ -411,11 +399,10 @@ namespace Emr.Codegen.Generator.Emit
                 string item = name + ""."" + global::NS.ApiFormEncoding.Index(i);
                 _item.WriteForm(pairs, item, value[i]);
 
-                // The form encoding has no way to write an object with no member set: leaving it out would leave a gap,
-                // which a reader could only guess at (the readers refuse it).
+                // An object with no member set writes nothing: the gap it would leave is refused by the readers.
                 if (pairs.Count == before)
                 {
-                    throw new global::System.InvalidOperationException(item + "": the item has no member set, and the form encoding has no way to write it; set a member or remove the item."");
+                    throw new global::System.InvalidOperationException(item + "": the item has no member set, and the form encoding has no way to write it."");
                 }
             }
         }
@@ -563,7 +550,11 @@ namespace Emr.Codegen.Generator.Emit
 
         public void WriteFormObject(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, T value, string prefix)
         {
-            global::NS.ApiFormEncoding.CheckWriteDepth(prefix);
+            if (global::NS.ApiFormEncoding.TooDeep(prefix, ""the object (does it hold itself?)"") is string deep)
+            {
+                throw new global::System.InvalidOperationException(deep);
+            }
+
             foreach (global::NS.ApiMember<T> member in _members)
             {
                 member.WriteForm(pairs, value, prefix);
@@ -597,7 +588,7 @@ namespace Emr.Codegen.Generator.Emit
 
         public override string Show(T value)
         {
-            // ToString() never throws: past the readers' depth (an object that holds itself) it stops showing.
+            // Past the readers' depth (an object that holds itself) ToString() stops, never throws.
             if (global::NS.ApiCodecs.ShowDepth >= global::NS.ApiFormEncoding.MaxDepth)
             {
                 return Name + "" { ... }"";
@@ -692,7 +683,7 @@ namespace Emr.Codegen.Generator.Emit
                 {
                     _codec.WriteJson(writer, member);
                 }
-                catch (global::NS.ApiJson.UnwritableValueException exception)
+                catch (global::NS.ApiJson.Unwritable exception)
                 {
                     throw exception.Within(Name);
                 }
@@ -848,59 +839,42 @@ namespace Emr.Codegen.Generator.Emit
     /// </summary>
     internal static class ApiJson
     {
-        /// <summary>
-        /// Thrown by <c>ToJson()</c>, <c>ToFormString()</c> and the JSON converters for a value that neither JSON nor the form
-        /// encoding can carry: a NaN or infinite number, text with a lone surrogate. <c>Validate()</c> reports a non-finite number first.
-        /// </summary>
-        internal sealed class UnwritableValueException : global::System.InvalidOperationException
+        /// <summary>A value JSON and the form encoding cannot carry (NaN, a lone surrogate); the path grows as it leaves each object.</summary>
+        internal sealed class Unwritable : global::System.InvalidOperationException
         {
-            public UnwritableValueException(string path, string problem)
+            private readonly string _path;
+            private readonly string _problem;
+
+            public Unwritable(string path, string problem)
                 : base((path.Length == 0 ? ""A value"" : path) + "": "" + problem)
             {
-                Path = path;
-                Problem = problem;
+                _path = path;
+                _problem = problem;
             }
 
-            /// <summary>The member path of the value.</summary>
-            public string Path { get; }
+            public global::NS.ApiJson.Unwritable Within(string segment) => new(_path.Length == 0 ? segment : segment + ""."" + _path, _problem);
+        }
 
-            public string Problem { get; }
+        public static double Finite(double value, string path) =>
+            double.IsFinite(value) ? value : throw new global::NS.ApiJson.Unwritable(path, value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture) + "" is not a finite number; JSON and the API take finite numbers only."");
 
-            /// <summary>The same fault, seen from the object or list that holds the value at <paramref name=""segment""/>.</summary>
-            public global::NS.ApiJson.UnwritableValueException Within(string segment) =>
-                new global::NS.ApiJson.UnwritableValueException(Path.Length == 0 ? segment : segment + ""."" + Path, Problem);
-
-            public static global::NS.ApiJson.UnwritableValueException NotFinite(string path, double value) =>
-                new global::NS.ApiJson.UnwritableValueException(path, value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture) + "" is not a finite number; JSON and the API take finite numbers only."");
-
-            public static global::NS.ApiJson.UnwritableValueException NotText(string path) =>
-                new global::NS.ApiJson.UnwritableValueException(path, ""the string has a lone surrogate, which is not Unicode text; JSON and the form encoding carry Unicode text only."");
-
-            /// <summary>Whether every surrogate of the string is half of a pair, as UTF-8 (and so JSON and the form encoding) needs.</summary>
-            public static bool IsText(string value)
+        /// <summary>The string, if every surrogate in it is half of a pair: UTF-8 (so JSON and the form encoding) has no lone one.</summary>
+        public static string Text(string value, string path)
+        {
+            for (int i = 0; i < value.Length; i++)
             {
-                for (int i = 0; i < value.Length; i++)
+                if (char.IsSurrogate(value[i]) && !(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[++i])))
                 {
-                    char c = value[i];
-                    if (c >= '\uD800' && c <= '\uDFFF')
-                    {
-                        if (c > '\uDBFF' || i + 1 >= value.Length || value[i + 1] < '\uDC00' || value[i + 1] > '\uDFFF')
-                        {
-                            return false;
-                        }
-
-                        i++;
-                    }
+                    throw new global::NS.ApiJson.Unwritable(path, ""the string has a lone surrogate, which is not Unicode text."");
                 }
-
-                return true;
             }
+
+            return value;
         }
 
         public static string Write<T>(T value, global::NS.ApiCodec<T> codec)
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            // As deep as the readers read: an object that holds itself is refused, not followed until the stack overflows.
             using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { MaxDepth = global::NS.ApiFormEncoding.MaxDepth }))
             {
                 codec.WriteJson(writer, value);
@@ -1028,7 +1002,7 @@ namespace Emr.Codegen.Generator.Emit
         public static global::System.Text.Json.JsonException Malformed(global::System.Text.Json.JsonException exception, string prefix, string? member, string typeName) =>
             new global::System.Text.Json.JsonException((member is null ? ObjectPath(prefix, typeName) : prefix + member) + "": the JSON is malformed: "" + exception.Message, exception);
 
-        /// <summary>The string (or member name) at the reader; an escaped lone surrogate (<c>\ud800</c>) is not Unicode text, and a fault like any other.</summary>
+        /// <summary>The string at the reader; an escaped lone surrogate (<c>\ud800</c>) is no Unicode text, and a fault like any other.</summary>
         public static string GetText(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
         {
             try
@@ -1037,22 +1011,13 @@ namespace Emr.Codegen.Generator.Emit
             }
             catch (global::System.InvalidOperationException exception)
             {
-                throw new global::System.Text.Json.JsonException(prefix + name + "": the string is not Unicode text: "" + exception.Message, exception);
+                throw new global::System.Text.Json.JsonException(prefix + name + "": the string is not Unicode text."", exception);
             }
         }
 
-        /// <summary>A member name of the object read at <paramref name=""prefix""/>; a fault names the object.</summary>
-        public static string GetMemberName(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string typeName)
-        {
-            try
-            {
-                return reader.GetString()!;
-            }
-            catch (global::System.InvalidOperationException exception)
-            {
-                throw new global::System.Text.Json.JsonException(ObjectPath(prefix, typeName) + "": a member name is not Unicode text: "" + exception.Message, exception);
-            }
-        }
+        /// <summary>A member name of the object read at <paramref name=""prefix""/>.</summary>
+        public static string GetMemberName(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string typeName) =>
+            reader.ValueIsEscaped ? GetText(ref reader, ObjectPath(prefix, typeName), "" (a member name)"") : reader.GetString()!;
 
         public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) =>
             reader.TokenType == global::System.Text.Json.JsonTokenType.String ? GetText(ref reader, prefix, name) : throw Unexpected(ref reader, prefix, name, ""a string"");
@@ -1168,11 +1133,9 @@ namespace Emr.Codegen.Generator.Emit
         }
 
         /// <summary>
-        /// Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into decoded pairs; segments without a name and '=' are skipped. The text is
-        /// decoded as application/x-www-form-urlencoded, the encoding Tencent Cloud's SDKs send and its servers read: <c>+</c>
-        /// is a space (a literal plus is <c>%2B</c>) and <c>%XX</c> is a byte of UTF-8 text (a literal % is <c>%25</c>).
+        /// Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into pairs, decoded as Tencent Cloud's SDKs encode them
+        /// (application/x-www-form-urlencoded: <c>+</c> is a space, <c>%XX</c> a byte of UTF-8); segments without a name are skipped.
         /// </summary>
-        /// <exception cref=""global::System.FormatException"">A '%' that does not start an escape, or escapes that are not UTF-8 text: the message names the path.</exception>
         public static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> Split(string text)
         {
             foreach (string segment in text.Split('&', '\n', '\r'))
@@ -1191,7 +1154,6 @@ namespace Emr.Codegen.Generator.Emit
 
         private static readonly global::System.Text.UTF8Encoding StrictUtf8 = new global::System.Text.UTF8Encoding(false, true);
 
-        /// <summary>Decodes one name (<paramref name=""name""/> null) or the value of <paramref name=""name""/>.</summary>
         private static string Decode(string text, string? name)
         {
             if (text.IndexOf('%') < 0 && text.IndexOf('+') < 0)
@@ -1209,7 +1171,7 @@ namespace Emr.Codegen.Generator.Emit
                 {
                     if (i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
                     {
-                        throw new global::System.FormatException(Where(text, name) + ""'"" + text.Substring(i, global::System.Math.Min(3, text.Length - i)) + ""' is not a percent escape (% and two hexadecimal digits); a literal % is written %25."");
+                        throw new global::System.FormatException(Where(text, name) + ""'"" + text.Substring(i, global::System.Math.Min(3, text.Length - i)) + ""' is not a percent escape; a literal % is %25."");
                     }
 
                     bytes[count++] = (byte)((HexValue(text[i + 1]) << 4) | HexValue(text[i + 2]));
@@ -1255,32 +1217,10 @@ namespace Emr.Codegen.Generator.Emit
         /// <summary>How deep the form readers follow nested names, as deep as the JSON readers follow nested values.</summary>
         internal const int MaxDepth = 64;
 
-        // The writers refuse what the readers would: an object that holds itself is not followed until the stack overflows.
-        internal static void CheckWriteDepth(string prefix)
-        {
-            int depth = 0;
-            foreach (char c in prefix)
-            {
-                if (c == '.' && ++depth > MaxDepth)
-                {
-                    throw new global::System.InvalidOperationException(prefix.Substring(0, global::System.Math.Min(80, prefix.Length)) + ""...: the object nests deeper than "" + Index(MaxDepth) + "" levels (does it hold itself?)."");
-                }
-            }
-        }
-
-        // No spec's members nest this deep unless an object nests itself, and a reader that followed any depth could overflow
-        // the stack; the prefixes of a name with many dots would also take memory quadratic in its length.
-        private static void CheckDepth(string name)
-        {
-            int depth = 0;
-            foreach (char c in name)
-            {
-                if (c == '.' && ++depth > MaxDepth)
-                {
-                    throw new global::System.FormatException((name.Length <= 80 ? name : name.Substring(0, 80) + ""..."") + "": the name nests deeper than "" + Index(MaxDepth) + "" levels."");
-                }
-            }
-        }
+        // Only an object that holds itself nests deeper: followed, it would overflow the stack, and a name's prefixes take
+        // memory quadratic in its length. Writers and readers stop at the same depth.
+        internal static string? TooDeep(string name, string what) =>
+            global::System.MemoryExtensions.Count(global::System.MemoryExtensions.AsSpan(name), '.') > MaxDepth ? name.Substring(0, global::System.Math.Min(80, name.Length)) + ""...: "" + what + "" nests deeper than "" + Index(MaxDepth) + "" levels."" : null;
 
         internal static long ParseInt64(string text, string name) =>
             long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number from -9223372036854775808 to 9223372036854775807."");
@@ -1310,7 +1250,7 @@ namespace Emr.Codegen.Generator.Emit
             private readonly global::System.Collections.Generic.Dictionary<string, string> _values = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
             private readonly global::System.Collections.Generic.HashSet<string> _prefixes = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
 
-            // The highest item index given under each prefix, to find a list with a gap.
+            // The highest item index under each prefix, to find a gap.
             private readonly global::System.Collections.Generic.Dictionary<string, string> _lastIndexes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
 
             public Values(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
@@ -1323,7 +1263,11 @@ namespace Emr.Codegen.Generator.Emit
                         throw new global::System.FormatException(pair.Key + "": the name appears more than once."");
                     }
 
-                    CheckDepth(pair.Key);
+                    if (TooDeep(pair.Key, ""the name"") is string deep)
+                    {
+                        throw new global::System.FormatException(deep);
+                    }
+
                     _values.Add(pair.Key, pair.Value);
                     for (int dot = pair.Key.IndexOf('.'); dot > 0; dot = pair.Key.IndexOf('.', dot + 1))
                     {
@@ -1339,7 +1283,7 @@ namespace Emr.Codegen.Generator.Emit
                 }
             }
 
-            // An item index as the writer writes it: digits, no leading zero.
+            // Digits, no leading zero, as the writer writes an index.
             private static bool IsIndex(string segment)
             {
                 if (segment.Length == 0 || (segment[0] == '0' && segment.Length > 1))
@@ -1358,10 +1302,8 @@ namespace Emr.Codegen.Generator.Emit
                 return true;
             }
 
-            /// <summary>Whether the form has members of the object <paramref name=""name""/>; a plain value there is a fault.</summary>
             public bool HasObject(string name) => HasParts(name, ""members ("" + name + "".Name=...)"");
 
-            /// <summary>Whether the form has items of the list <paramref name=""name""/>; a plain value there is a fault.</summary>
             public bool HasList(string name) => HasParts(name, ""a list ("" + name + "".0=...)"");
 
             private bool HasParts(string name, string expected)
@@ -1374,11 +1316,10 @@ namespace Emr.Codegen.Generator.Emit
                 return _prefixes.Contains(name);
             }
 
-            /// <summary>The value of a scalar the form has; members under its name instead are a fault.</summary>
             public string GetValue(string name) =>
                 _values.TryGetValue(name, out string? value) ? value : throw new global::System.FormatException(name + "": expected a value, found members ("" + name + "".Name=...)."");
 
-            /// <summary>Whether the form gives the scalar <paramref name=""name""/>; members under its name instead are a fault.</summary>
+            // A value given members (or an object or list given a value) is a fault, not a member left unset.
             public bool TryGetValue(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
             {
                 if (_values.TryGetValue(name, out value))
@@ -1402,7 +1343,7 @@ namespace Emr.Codegen.Generator.Emit
                     string item = name + ""."" + Index(i);
                     if (!_values.ContainsKey(item) && !_prefixes.Contains(item))
                     {
-                        // Items after a gap would be lost, or read at the wrong index: neither is the form's meaning.
+                        // Items after a gap would be lost or misplaced.
                         if (_lastIndexes.TryGetValue(name, out string? last) && (last.Length > 9 || int.Parse(last, global::System.Globalization.CultureInfo.InvariantCulture) > i))
                         {
                             throw new global::System.FormatException(item + "": missing, though "" + name + ""."" + last + "" is given; a list's items are numbered from 0 without a gap."");

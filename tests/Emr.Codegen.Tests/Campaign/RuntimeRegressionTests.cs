@@ -197,7 +197,7 @@ public static class ReaderScenarios
         [InlineData("{\"Note\":\"\\ud800\"}", "Note: the string is not Unicode text")]
         [InlineData("{\"Names\":[\"ok\",\"\\udc00x\"]}", "Names.1: the string is not Unicode text")]
         [InlineData("{\"Count\":\"\\ud800\"}", "Count: the string is not Unicode text")]
-        [InlineData("{\"Part\":{\"\\ud800\":1}}", "Part: a member name is not Unicode text")]
+        [InlineData("{\"Part\":{\"\\ud800\":1}}", "Part (a member name): the string is not Unicode text")]
         public void A_json_string_with_an_escaped_lone_surrogate_is_a_JsonException_naming_its_path(string json, string message)
         {
             ReaderScenarioHost.AssertThrows(Custom.Run("FromJson", json), Json, message);
@@ -302,6 +302,7 @@ public static class ReaderScenarios
             ReaderScenarioHost.AssertThrows(Custom.Run("ParseForm", deep), Format, "Root.Child.Child.", "...: the name nests deeper than 64 levels");
             string unknown = string.Concat(Enumerable.Repeat("x.", 200_000)) + "y=1";
             ReaderScenarioHost.AssertThrows(Custom.Run("ParseForm", unknown), Format, "the name nests deeper than 64 levels");
+            ReaderScenarioHost.AssertThrows(Custom.Run("ParseForm", new string('.', 65) + "=1"), Format, "the name nests deeper than 64 levels");
             string fine = "Root." + string.Concat(Enumerable.Repeat("Child.", 40)) + "Value=1";
             Assert.StartsWith("{\"Root\":{\"Child\":", Custom.Run("ParseForm", fine));
         }
@@ -316,7 +317,7 @@ public static class ReaderScenarios
             Assert.Contains("Child = Node { ... } }", lines[0]);
             Assert.Equal(63, System.Text.RegularExpressions.Regex.Matches(lines[0], "Node \\{ Value = 1").Count);
             ReaderScenarioHost.AssertThrows(lines[1], InvalidOperation, "depth of 64");
-            ReaderScenarioHost.AssertThrows(lines[2], InvalidOperation, "Root.Child.Child.", "...: the object nests deeper than 64 levels (does it hold itself?)");
+            ReaderScenarioHost.AssertThrows(lines[2], InvalidOperation, "Root.Child.Child.", "...: the object (does it hold itself?) nests deeper than 64 levels");
         }
 
         // A guard (it held before): the JSON readers stop at System.Text.Json's depth of 64.
