@@ -1022,7 +1022,13 @@ namespace Emr.Codegen.Spec
                 }
             }
 
-            if (value.Kind == SpecValueKind.Number && (member.Minimum != null || member.Maximum != null))
+            double number = value.Kind == SpecValueKind.Number && !value.IsDecimal ? value.ToDouble() : 0;
+            if (double.IsNaN(number) || double.IsInfinity(number))
+            {
+                // NaN and the infinities are no JSON number and no value the API takes, whatever the member's range.
+                Add(problems, ProblemKind.Range, path, subject + "must be a finite number", member.ErrorCode);
+            }
+            else if (value.Kind == SpecValueKind.Number && (member.Minimum != null || member.Maximum != null))
             {
                 int? belowMinimum = member.Minimum is decimal minimum ? CompareNumber(value, SpecValue.FromNumber(minimum)) : 0;
                 int? aboveMaximum = member.Maximum is decimal maximum ? CompareNumber(value, SpecValue.FromNumber(maximum)) : 0;

@@ -301,7 +301,7 @@ namespace Emr.Codegen.Generator.Emit
                             continue;
                         }
 
-                        throw new global::System.TimeoutException(action + "" had no answer within "" + _options.Timeout + "" (attempt "" + attempt + "")."");
+                        throw new global::System.TimeoutException(action + "" had no answer within "" + _options.Timeout.ToString(""c"", global::System.Globalization.CultureInfo.InvariantCulture) + "" (attempt "" + attempt.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "")."");
                     }
                     catch (global::System.Net.Http.HttpRequestException exception) when (mayRetry && (idempotent || NeverReachedServer(exception)))
                     {
@@ -404,14 +404,14 @@ namespace Emr.Codegen.Generator.Emit
                             return new global::NS.ApiException(action, new global::NS.ApiErrorCode(code.GetString()!), message, requestId, status, isApiError: true);
                         }
 
-                        return status >= 200 && status < 300 ? null : new global::NS.ApiException(action, default, ""HTTP "" + status + "" with a response that is not an error."", requestId, status, isApiError: false);
+                        return status >= 200 && status < 300 ? null : new global::NS.ApiException(action, default, ""HTTP "" + status.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "" with a response that is not an error."", requestId, status, isApiError: false);
                     }
                 }
                 catch (global::System.Text.Json.JsonException)
                 {
                 }
 
-                return new global::NS.ApiException(action, default, ""The answer (HTTP "" + status + "", "" + text.Length + "" characters) is not the API's {\""Response\"": ...} envelope."", null, status, isApiError: false);
+                return new global::NS.ApiException(action, default, ""The answer (HTTP "" + status.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "", "" + text.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "" characters) is not the API's {\""Response\"": ...} envelope."", null, status, isApiError: false);
             }
 
             /// <summary>Whether the connection was never made, so the server cannot have acted.</summary>

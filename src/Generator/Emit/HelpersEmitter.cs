@@ -83,7 +83,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    member = reader.GetString()!;
+                    member = global::NS.ApiJson.GetMemberName(ref reader, prefix, ""Error"");
                     reader.Read();
                     switch (member)
                     {
@@ -114,10 +114,10 @@ namespace Emr.Codegen.Generator.Emit
         internal static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::NS.ApiError value)
         {
             writer.WriteStartObject();
-            writer.WriteString(""Code"", value.Code.Code);
+            writer.WriteString(""Code"", global::NS.ApiJson.Text(value.Code.Code, ""Error.Code""));
             if (value.Message is not null)
             {
-                writer.WriteString(""Message"", value.Message);
+                writer.WriteString(""Message"", global::NS.ApiJson.Text(value.Message, ""Error.Message""));
             }
 
             writer.WriteEndObject();
@@ -219,7 +219,7 @@ namespace Emr.Codegen.Generator.Emit
 
         public override bool TryReadForm(global::NS.ApiFormEncoding.Values values, string name, out V value)
         {
-            if (values.TryGet(name, out string? text))
+            if (values.TryGetValue(name, out string? text))
             {
                 value = Parse(text, name);
                 return true;
@@ -229,7 +229,7 @@ namespace Emr.Codegen.Generator.Emit
             return false;
         }
 
-        public override V ReadFormItem(global::NS.ApiFormEncoding.Values values, string name) => Parse(values.Get(name), name);
+        public override V ReadFormItem(global::NS.ApiFormEncoding.Values values, string name) => Parse(values.GetValue(name), name);
     }
 
     /// <summary>The codecs of the API's scalar types, and of generated types.</summary>
@@ -240,6 +240,9 @@ namespace Emr.Codegen.Generator.Emit
         public static readonly global::NS.ApiScalarCodec<ulong> UInt64 = new UInt64Codec();
         public static readonly global::NS.ApiScalarCodec<double> Double = new DoubleCodec();
         public static readonly global::NS.ApiScalarCodec<bool> Boolean = new BooleanCodec();
+
+        [global::System.ThreadStatic]
+        internal static int ShowDepth;
 
         /// <summary>The codec of a generated type, looked up when first used, so types that refer to each other initialize in any order.</summary>
         public static global::NS.ApiCodec<V> Of<V>() where V : global::NS.IApiValue<V> => Deferred<V>.Instance;
@@ -270,7 +273,9 @@ namespace Emr.Codegen.Generator.Emit
         {
             public override string ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) => global::NS.ApiJson.ReadString(ref reader, prefix, name);
 
-            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(global::NS.ApiJson.Text(value, string.Empty));
+
+            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, string value) => base.WriteForm(pairs, name, global::NS.ApiJson.Text(value, name));
 
             public override string Format(string value) => value;
 
@@ -291,7 +296,7 @@ namespace Emr.Codegen.Generator.Emit
 
             public override long Parse(string text, string name) => global::NS.ApiFormEncoding.ParseInt64(text, name);
 
-            public override string Show(long value) => value.ToString();
+            public override string Show(long value) => Format(value);
 
             public override global::NS.EmrCodegenRules.MemberValue RuleValue(long value) => global::NS.EmrCodegenRules.MemberValue.From(value);
         }
@@ -306,7 +311,7 @@ namespace Emr.Codegen.Generator.Emit
 
             public override ulong Parse(string text, string name) => global::NS.ApiFormEncoding.ParseUInt64(text, name);
 
-            public override string Show(ulong value) => value.ToString();
+            public override string Show(ulong value) => Format(value);
 
             public override global::NS.EmrCodegenRules.MemberValue RuleValue(ulong value) => global::NS.EmrCodegenRules.MemberValue.From(value);
         }
@@ -315,13 +320,15 @@ namespace Emr.Codegen.Generator.Emit
         {
             public override double ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) => global::NS.ApiJson.ReadDouble(ref reader, prefix, name);
 
-            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(global::NS.ApiJson.Finite(value, string.Empty));
 
             public override string Format(double value) => value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture);
 
+            public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, double value) => base.WriteForm(pairs, name, global::NS.ApiJson.Finite(value, name));
+
             public override double Parse(string text, string name) => global::NS.ApiFormEncoding.ParseDouble(text, name);
 
-            public override string Show(double value) => value.ToString();
+            public override string Show(double value) => value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture);
 
             public override global::NS.EmrCodegenRules.MemberValue RuleValue(double value) => global::NS.EmrCodegenRules.MemberValue.From(value);
         }
@@ -369,9 +376,16 @@ namespace Emr.Codegen.Generator.Emit
         public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.List<V> value)
         {
             writer.WriteStartArray();
-            foreach (V item in value)
+            for (int i = 0; i < value.Count; i++)
             {
-                _item.WriteJson(writer, item);
+                try
+                {
+                    _item.WriteJson(writer, value[i]);
+                }
+                catch (global::NS.ApiJson.Unwritable exception)
+                {
+                    throw exception.Within(global::NS.ApiFormEncoding.Index(i));
+                }
             }
 
             writer.WriteEndArray();
@@ -381,7 +395,15 @@ namespace Emr.Codegen.Generator.Emit
         {
             for (int i = 0; i < value.Count; i++)
             {
-                _item.WriteForm(pairs, name + ""."" + global::NS.ApiFormEncoding.Index(i), value[i]);
+                int before = pairs.Count;
+                string item = name + ""."" + global::NS.ApiFormEncoding.Index(i);
+                _item.WriteForm(pairs, item, value[i]);
+
+                // An object with no member set writes nothing: the gap it would leave is refused by the readers.
+                if (pairs.Count == before)
+                {
+                    throw new global::System.InvalidOperationException(item + "": the item has no member set, and the form encoding has no way to write it."");
+                }
             }
         }
 
@@ -394,7 +416,7 @@ namespace Emr.Codegen.Generator.Emit
         public override global::System.Collections.Generic.List<V> ReadFormItem(global::NS.ApiFormEncoding.Values values, string name) =>
             throw new global::System.NotSupportedException(""The API has no lists of lists."");
 
-        public override string Show(global::System.Collections.Generic.List<V> value) => value.Count + "" items"";
+        public override string Show(global::System.Collections.Generic.List<V> value) => global::NS.ApiFormEncoding.Index(value.Count) + "" items"";
 
         public override global::NS.EmrCodegenRules.MemberValue RuleValue(global::System.Collections.Generic.List<V> value) => global::NS.EmrCodegenRules.MemberValue.List(value, _item.RuleValue);
     }
@@ -434,6 +456,8 @@ namespace Emr.Codegen.Generator.Emit
         public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, E value) => _raw.WriteJson(writer, _unwrap(value));
 
         public override string Format(E value) => _raw.Format(_unwrap(value));
+
+        public override void WriteForm(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string name, E value) => _raw.WriteForm(pairs, name, _unwrap(value));
 
         public override E Parse(string text, string name) => _wrap(_raw.Parse(text, name));
 
@@ -485,7 +509,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    member = reader.GetString()!;
+                    member = global::NS.ApiJson.GetMemberName(ref reader, prefix, Name);
                     reader.Read();
                     if (_indexes.TryGetValue(member, out int index))
                     {
@@ -526,6 +550,11 @@ namespace Emr.Codegen.Generator.Emit
 
         public void WriteFormObject(global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, T value, string prefix)
         {
+            if (global::NS.ApiFormEncoding.TooDeep(prefix, ""the object (does it hold itself?)"") is string deep)
+            {
+                throw new global::System.InvalidOperationException(deep);
+            }
+
             foreach (global::NS.ApiMember<T> member in _members)
             {
                 member.WriteForm(pairs, value, prefix);
@@ -559,14 +588,28 @@ namespace Emr.Codegen.Generator.Emit
 
         public override string Show(T value)
         {
-            var text = new global::System.Text.StringBuilder(Name + "" {"");
-            bool first = true;
-            foreach (global::NS.ApiMember<T> member in _members)
+            // Past the readers' depth (an object that holds itself) ToString() stops, never throws.
+            if (global::NS.ApiCodecs.ShowDepth >= global::NS.ApiFormEncoding.MaxDepth)
             {
-                member.Show(text, value, ref first);
+                return Name + "" { ... }"";
             }
 
-            return text.Append("" }"").ToString();
+            global::NS.ApiCodecs.ShowDepth++;
+            try
+            {
+                var text = new global::System.Text.StringBuilder(Name + "" {"");
+                bool first = true;
+                foreach (global::NS.ApiMember<T> member in _members)
+                {
+                    member.Show(text, value, ref first);
+                }
+
+                return text.Append("" }"").ToString();
+            }
+            finally
+            {
+                global::NS.ApiCodecs.ShowDepth--;
+            }
         }
 
         public override global::NS.EmrCodegenRules.MemberValue RuleValue(T value) => global::NS.EmrCodegenRules.MemberValue.From((global::NS.EmrCodegenRules.IRuleSubject)value);
@@ -636,7 +679,14 @@ namespace Emr.Codegen.Generator.Emit
             if (TryGet(value, out V member))
             {
                 writer.WritePropertyName(Name);
-                _codec.WriteJson(writer, member);
+                try
+                {
+                    _codec.WriteJson(writer, member);
+                }
+                catch (global::NS.ApiJson.Unwritable exception)
+                {
+                    throw exception.Within(Name);
+                }
             }
         }
 
@@ -789,10 +839,43 @@ namespace Emr.Codegen.Generator.Emit
     /// </summary>
     internal static class ApiJson
     {
+        /// <summary>A value JSON and the form encoding cannot carry (NaN, a lone surrogate); the path grows as it leaves each object.</summary>
+        internal sealed class Unwritable : global::System.InvalidOperationException
+        {
+            private readonly string _path;
+            private readonly string _problem;
+
+            public Unwritable(string path, string problem)
+                : base((path.Length == 0 ? ""A value"" : path) + "": "" + problem)
+            {
+                _path = path;
+                _problem = problem;
+            }
+
+            public global::NS.ApiJson.Unwritable Within(string segment) => new(_path.Length == 0 ? segment : segment + ""."" + _path, _problem);
+        }
+
+        public static double Finite(double value, string path) =>
+            double.IsFinite(value) ? value : throw new global::NS.ApiJson.Unwritable(path, value.ToString(""R"", global::System.Globalization.CultureInfo.InvariantCulture) + "" is not a finite number; JSON and the API take finite numbers only."");
+
+        /// <summary>The string, if every surrogate in it is half of a pair: UTF-8 (so JSON and the form encoding) has no lone one.</summary>
+        public static string Text(string value, string path)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (char.IsSurrogate(value[i]) && !(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[++i])))
+                {
+                    throw new global::NS.ApiJson.Unwritable(path, ""the string has a lone surrogate, which is not Unicode text."");
+                }
+            }
+
+            return value;
+        }
+
         public static string Write<T>(T value, global::NS.ApiCodec<T> codec)
         {
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { MaxDepth = global::NS.ApiFormEncoding.MaxDepth }))
             {
                 codec.WriteJson(writer, value);
             }
@@ -825,7 +908,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    member = reader.GetString()!;
+                    member = GetMemberName(ref reader, string.Empty, what);
                     reader.Read();
                     if (member == ""Response"")
                     {
@@ -919,8 +1002,25 @@ namespace Emr.Codegen.Generator.Emit
         public static global::System.Text.Json.JsonException Malformed(global::System.Text.Json.JsonException exception, string prefix, string? member, string typeName) =>
             new global::System.Text.Json.JsonException((member is null ? ObjectPath(prefix, typeName) : prefix + member) + "": the JSON is malformed: "" + exception.Message, exception);
 
+        /// <summary>The string at the reader; an escaped lone surrogate (<c>\ud800</c>) is no Unicode text, and a fault like any other.</summary>
+        public static string GetText(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
+        {
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                throw new global::System.Text.Json.JsonException(prefix + name + "": the string is not Unicode text."", exception);
+            }
+        }
+
+        /// <summary>A member name of the object read at <paramref name=""prefix""/>.</summary>
+        public static string GetMemberName(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string typeName) =>
+            reader.ValueIsEscaped ? GetText(ref reader, ObjectPath(prefix, typeName), "" (a member name)"") : reader.GetString()!;
+
         public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : throw Unexpected(ref reader, prefix, name, ""a string"");
+            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? GetText(ref reader, prefix, name) : throw Unexpected(ref reader, prefix, name, ""a string"");
 
         // Upstream's examples quote numbers (""ProductId"": ""4""): a string that holds a number of the member's type is read too.
         public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader, string prefix, string name)
@@ -931,7 +1031,7 @@ namespace Emr.Codegen.Generator.Emit
                 case global::System.Text.Json.JsonTokenType.Number:
                     return reader.TryGetInt64(out long number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -946,7 +1046,7 @@ namespace Emr.Codegen.Generator.Emit
                 case global::System.Text.Json.JsonTokenType.Number:
                     return reader.TryGetUInt64(out ulong number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -962,7 +1062,7 @@ namespace Emr.Codegen.Generator.Emit
                     // 1e400 reads as infinity, which the API has no way to take: it does not fit.
                     return reader.TryGetDouble(out double number) && !double.IsInfinity(number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return global::NS.ApiFormEncoding.TryParseDouble(text, out double parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -979,7 +1079,7 @@ namespace Emr.Codegen.Generator.Emit
                 case global::System.Text.Json.JsonTokenType.False:
                     return false;
                 case global::System.Text.Json.JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = GetText(ref reader, prefix, name);
                     return global::NS.ApiFormEncoding.TryParseBoolean(text, out bool parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
@@ -1032,26 +1132,95 @@ namespace Emr.Codegen.Generator.Emit
             return text.ToString();
         }
 
-        /// <summary>Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into decoded pairs; segments without '=' are skipped.</summary>
+        /// <summary>
+        /// Splits <c>&amp;a=1&amp;b=2</c> (or one pair a line) into pairs, decoded as Tencent Cloud's SDKs encode them
+        /// (application/x-www-form-urlencoded: <c>+</c> is a space, <c>%XX</c> a byte of UTF-8); segments without a name are skipped.
+        /// </summary>
         public static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> Split(string text)
         {
             foreach (string segment in text.Split('&', '\n', '\r'))
             {
                 int equals = segment.IndexOf('=');
-                if (equals <= 0)
+                string raw = equals < 0 ? string.Empty : segment.Substring(0, equals).Trim();
+                if (raw.Length == 0)
                 {
                     continue;
                 }
 
-                yield return new global::System.Collections.Generic.KeyValuePair<string, string>(
-                    Decode(segment.Substring(0, equals).Trim()),
-                    Decode(segment.Substring(equals + 1)));
+                string name = Decode(raw, null);
+                yield return new global::System.Collections.Generic.KeyValuePair<string, string>(name, Decode(segment.Substring(equals + 1), name));
             }
         }
 
-        private static string Decode(string text) => global::System.Uri.UnescapeDataString(text.Replace('+', ' '));
+        private static readonly global::System.Text.UTF8Encoding StrictUtf8 = new global::System.Text.UTF8Encoding(false, true);
+
+        private static string Decode(string text, string? name)
+        {
+            if (text.IndexOf('%') < 0 && text.IndexOf('+') < 0)
+            {
+                return text;
+            }
+
+            var decoded = new global::System.Text.StringBuilder(text.Length);
+            byte[] bytes = new byte[text.Length / 3];
+            int count = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '%')
+                {
+                    if (i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
+                    {
+                        throw new global::System.FormatException(Where(text, name) + ""'"" + text.Substring(i, global::System.Math.Min(3, text.Length - i)) + ""' is not a percent escape; a literal % is %25."");
+                    }
+
+                    bytes[count++] = (byte)((HexValue(text[i + 1]) << 4) | HexValue(text[i + 2]));
+                    i += 2;
+                    continue;
+                }
+
+                Flush(decoded, bytes, ref count, text, name);
+                decoded.Append(c == '+' ? ' ' : c);
+            }
+
+            Flush(decoded, bytes, ref count, text, name);
+            return decoded.ToString();
+        }
+
+        private static void Flush(global::System.Text.StringBuilder decoded, byte[] bytes, ref int count, string text, string? name)
+        {
+            if (count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                decoded.Append(StrictUtf8.GetString(bytes, 0, count));
+            }
+            catch (global::System.Text.DecoderFallbackException)
+            {
+                throw new global::System.FormatException(Where(text, name) + ""the percent escapes are not UTF-8 text."");
+            }
+
+            count = 0;
+        }
+
+        private static string Where(string text, string? name) => name is null ? ""The name '"" + (text.Length <= 40 ? text : text.Substring(0, 40) + ""..."") + ""': "" : name + "": "";
+
+        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
         internal static string Index(int index) => index.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>How deep the form readers follow nested names, as deep as the JSON readers follow nested values.</summary>
+        internal const int MaxDepth = 64;
+
+        // Only an object that holds itself nests deeper: followed, it would overflow the stack, and a name's prefixes take
+        // memory quadratic in its length. Writers and readers stop at the same depth.
+        internal static string? TooDeep(string name, string what) =>
+            global::System.MemoryExtensions.Count(global::System.MemoryExtensions.AsSpan(name), '.') > MaxDepth ? name.Substring(0, global::System.Math.Min(80, name.Length)) + ""...: "" + what + "" nests deeper than "" + Index(MaxDepth) + "" levels."" : null;
 
         internal static long ParseInt64(string text, string name) =>
             long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number from -9223372036854775808 to 9223372036854775807."");
@@ -1081,6 +1250,9 @@ namespace Emr.Codegen.Generator.Emit
             private readonly global::System.Collections.Generic.Dictionary<string, string> _values = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
             private readonly global::System.Collections.Generic.HashSet<string> _prefixes = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
 
+            // The highest item index under each prefix, to find a gap.
+            private readonly global::System.Collections.Generic.Dictionary<string, string> _lastIndexes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+
             public Values(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
             {
                 foreach (var pair in pairs)
@@ -1091,21 +1263,77 @@ namespace Emr.Codegen.Generator.Emit
                         throw new global::System.FormatException(pair.Key + "": the name appears more than once."");
                     }
 
+                    if (TooDeep(pair.Key, ""the name"") is string deep)
+                    {
+                        throw new global::System.FormatException(deep);
+                    }
+
                     _values.Add(pair.Key, pair.Value);
                     for (int dot = pair.Key.IndexOf('.'); dot > 0; dot = pair.Key.IndexOf('.', dot + 1))
                     {
-                        _prefixes.Add(pair.Key.Substring(0, dot));
+                        string prefix = pair.Key.Substring(0, dot);
+                        _prefixes.Add(prefix);
+                        int end = pair.Key.IndexOf('.', dot + 1);
+                        string segment = end < 0 ? pair.Key.Substring(dot + 1) : pair.Key.Substring(dot + 1, end - dot - 1);
+                        if (IsIndex(segment) && (!_lastIndexes.TryGetValue(prefix, out string? last) || segment.Length > last.Length || (segment.Length == last.Length && string.CompareOrdinal(segment, last) > 0)))
+                        {
+                            _lastIndexes[prefix] = segment;
+                        }
                     }
                 }
             }
 
-            public bool TryGet(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(name, out value);
+            // Digits, no leading zero, as the writer writes an index.
+            private static bool IsIndex(string segment)
+            {
+                if (segment.Length == 0 || (segment[0] == '0' && segment.Length > 1))
+                {
+                    return false;
+                }
 
-            public string Get(string name) => _values[name];
+                foreach (char c in segment)
+                {
+                    if (c < '0' || c > '9')
+                    {
+                        return false;
+                    }
+                }
 
-            public bool HasObject(string name) => _prefixes.Contains(name);
+                return true;
+            }
 
-            public bool HasList(string name) => _prefixes.Contains(name);
+            public bool HasObject(string name) => HasParts(name, ""members ("" + name + "".Name=...)"");
+
+            public bool HasList(string name) => HasParts(name, ""a list ("" + name + "".0=...)"");
+
+            private bool HasParts(string name, string expected)
+            {
+                if (_values.ContainsKey(name))
+                {
+                    throw new global::System.FormatException(name + "": expected "" + expected + "", found a value."");
+                }
+
+                return _prefixes.Contains(name);
+            }
+
+            public string GetValue(string name) =>
+                _values.TryGetValue(name, out string? value) ? value : throw new global::System.FormatException(name + "": expected a value, found members ("" + name + "".Name=...)."");
+
+            // A value given members (or an object or list given a value) is a fault, not a member left unset.
+            public bool TryGetValue(string name, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                if (_values.TryGetValue(name, out value))
+                {
+                    return true;
+                }
+
+                if (_prefixes.Contains(name))
+                {
+                    throw new global::System.FormatException(name + "": expected a value, found members ("" + name + "".Name=...)."");
+                }
+
+                return false;
+            }
 
             public global::System.Collections.Generic.List<T> ReadList<T>(string name, global::System.Func<Values, string, T> read)
             {
@@ -1115,6 +1343,12 @@ namespace Emr.Codegen.Generator.Emit
                     string item = name + ""."" + Index(i);
                     if (!_values.ContainsKey(item) && !_prefixes.Contains(item))
                     {
+                        // Items after a gap would be lost or misplaced.
+                        if (_lastIndexes.TryGetValue(name, out string? last) && (last.Length > 9 || int.Parse(last, global::System.Globalization.CultureInfo.InvariantCulture) > i))
+                        {
+                            throw new global::System.FormatException(item + "": missing, though "" + name + ""."" + last + "" is given; a list's items are numbered from 0 without a gap."");
+                        }
+
                         return list;
                     }
 
