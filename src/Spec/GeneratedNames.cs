@@ -31,11 +31,15 @@ namespace Emr.Codegen.Spec
 
         private static readonly HashSet<string> HelperTypeNameSet = new HashSet<string>(HelperTypeNames, StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The static field of every generated object and enumeration that holds its shared type data.</summary>
+        public const string TypeDataField = "EmrType";
+
         /// <summary>Member names the generated enumeration struct has of its own.</summary>
         public static readonly HashSet<string> EnumMemberNames = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Value", "Name", "Description", "IsDefined", "KnownValues", "Parse", "ReadJson", "WriteJson", "EmrJsonConverter", "Equals", "GetHashCode", "ToString", "GetType",
+            "Value", "Name", "Description", "IsDefined", "KnownValues", "Parse", "ReadJson", "WriteJson", "EmrJsonConverter", "EmrCodec", "Equals", "GetHashCode", "ToString", "GetType",
             "_value", // the struct's field
+            TypeDataField,
         };
 
         /// <summary>What every class inherits from object: a nested type of that name (an action's class in ApiMetadata) would hide it (CS0108).</summary>

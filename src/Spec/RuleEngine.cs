@@ -671,6 +671,9 @@ namespace Emr.Codegen.Spec
         ItemCount,
         AllowedValues,
         Rule,
+
+        /// <summary>Objects nested deeper than the API's readers go (only an object that holds itself gets there).</summary>
+        Nesting,
     }
 
     /// <summary>One problem the engine found: of a member's value, or of a rule.</summary>
@@ -1065,9 +1068,22 @@ namespace Emr.Codegen.Spec
         public static RuleProblem RuleProblem(RuleDefinition rule, string path) =>
             new RuleProblem(ProblemKind.Rule, path, rule.Message + ServerSays(rule.ErrorCode, rule.Severity), rule.ErrorCode, rule.Severity, rule.Id);
 
+        /// <summary>How deep objects may nest: the depth the generated readers and writers stop at.</summary>
+        public const int MaxNesting = 64;
+
         /// <summary>Every problem of an object at run time, nested objects and list items included.</summary>
-        public static void Validate(IRuleSubject subject, string path, global::System.Collections.Generic.List<RuleProblem> problems)
+        public static void Validate(IRuleSubject subject, string path, global::System.Collections.Generic.List<RuleProblem> problems) =>
+            Validate(subject, path, problems, 0);
+
+        private static void Validate(IRuleSubject subject, string path, global::System.Collections.Generic.List<RuleProblem> problems, int depth)
         {
+            if (depth >= MaxNesting)
+            {
+                // An object that holds itself would recurse without end; nothing this deep can be sent anyway.
+                Add(problems, ProblemKind.Nesting, path.TrimEnd('.'), path.TrimEnd('.') + " is nested more than " + MaxNesting.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " objects deep (an object that holds itself?); it cannot be sent", null);
+                return;
+            }
+
             ObjectDefinition definition = subject.RuleDefinition;
             foreach (MemberDefinition member in definition.Members)
             {
@@ -1088,12 +1104,12 @@ namespace Emr.Codegen.Spec
                     CheckCount(member, items.Count, memberPath, problems);
                     for (int i = 0; i < items.Count; i++)
                     {
-                        CheckItem(member, items[i], memberPath + "." + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), problems);
+                        CheckItem(member, items[i], memberPath + "." + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), problems, depth);
                     }
                 }
                 else
                 {
-                    CheckItem(member, value, memberPath, problems);
+                    CheckItem(member, value, memberPath, problems, depth);
                 }
             }
 
@@ -1106,11 +1122,11 @@ namespace Emr.Codegen.Spec
             }
         }
 
-        private static void CheckItem(MemberDefinition member, MemberValue item, string path, global::System.Collections.Generic.List<RuleProblem> problems)
+        private static void CheckItem(MemberDefinition member, MemberValue item, string path, global::System.Collections.Generic.List<RuleProblem> problems, int depth)
         {
             if (item.Object is IRuleSubject nested)
             {
-                Validate(nested, path + ".", problems);
+                Validate(nested, path + ".", problems, depth + 1);
             }
             else if (item.Scalar is SpecValue scalar)
             {

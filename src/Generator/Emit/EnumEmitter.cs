@@ -26,7 +26,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line(Types.GeneratedCodeAttribute);
             w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".ApiJsonConverter<" + self + ">))]");
             w.Open(file.Visibility + " readonly partial struct " + model.Name + " : global::System.IEquatable<" + self + ">, global::" + ns + ".IApiValue<" + self + ">");
-            w.Line("private static readonly global::" + ns + ".ApiEnum<" + self + ", " + raw + "> EmrType = new(global::" + ns + ".ApiCodecs." + (isString ? "String" : "Int64") + ", static value => new " + self + "(value), static value => value.Value,");
+            w.Line("private static readonly global::" + ns + ".ApiEnum<" + self + ", " + raw + "> " + GeneratedNames.TypeDataField + " = new(global::" + ns + ".ApiCodecs." + (isString ? "String" : "Int64") + ", static value => new " + self + "(value), static value => value.Value,");
             w.Line("    new " + raw + "[] { " + string.Join(", ", model.Values.Select(v => RawLiteral(v.Value, isString))) + " },");
             w.Line("    new string[] { " + string.Join(", ", model.Values.Select(v => CSharpNames.StringLiteral(v.Name))) + " },");
             w.Line("    new string[] { " + string.Join(", ", model.Values.Select(v => CSharpNames.StringLiteral(v.Document))) + " });");
@@ -62,13 +62,13 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("public bool IsDefined => Name is not null;");
             w.Line();
             w.Line("/// <summary>The spec's name of this value, or null for a value the spec does not know.</summary>");
-            w.Line("public string? Name => EmrType.NameOf(Value);");
+            w.Line("public string? Name => " + GeneratedNames.TypeDataField + ".NameOf(Value);");
             w.Line();
             w.Line("/// <summary>The spec's description of this value, or null for a value the spec does not know.</summary>");
-            w.Line("public string? Description => EmrType.DescriptionOf(Value);");
+            w.Line("public string? Description => " + GeneratedNames.TypeDataField + ".DescriptionOf(Value);");
             w.Line();
             w.Line("/// <summary>Every value the spec names.</summary>");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues => EmrType.Known;");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues => " + GeneratedNames.TypeDataField + ".Known;");
             w.Line();
             w.Line("/// <summary>Converts the raw value as the docs write it.</summary>");
             w.Line("public static implicit operator " + self + "(" + raw + " value) => new " + self + "(value);");
@@ -94,7 +94,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("/// <summary>Compares raw values.</summary>");
             w.Line("public static bool operator !=(" + self + " left, " + self + " right) => !left.Equals(right);");
             w.Line();
-            w.Line("static global::" + ns + ".ApiCodec<" + self + "> global::" + ns + ".IApiValue<" + self + ">.EmrCodec => EmrType;");
+            w.Line("static global::" + ns + ".ApiCodec<" + self + "> global::" + ns + ".IApiValue<" + self + ">.EmrCodec => " + GeneratedNames.TypeDataField + ";");
             w.Close();
             return w.ToString();
         }

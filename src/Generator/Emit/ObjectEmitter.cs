@@ -113,7 +113,7 @@ namespace Emr.Codegen.Generator.Emit
         }
 
         /// <summary>The static field that holds the type's member table; its name is reserved for generated code.</summary>
-        private const string TypeField = "EmrType";
+        private const string TypeField = GeneratedNames.TypeDataField;
 
         private static bool HasErrorMember(ObjectModel obj) => obj.Role == ObjectRole.Response && obj.FindMember("Error") is null;
 

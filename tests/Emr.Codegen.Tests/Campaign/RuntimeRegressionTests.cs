@@ -100,6 +100,13 @@ public static class ReaderScenarios
         return request.ToString() + ""\n"" + Outcome(() => request.ToJson()) + ""\n"" + Outcome(() => request.ToFormString());
     }
 
+    public static string SelfHoldingProblems()
+    {
+        var node = new Node { Value = 1 };
+        node.Child = node;
+        return string.Join(""\n"", new ActRequest { Root = node }.Validate().Select(p => p.Severity + "" "" + p.Path + "": "" + p.Message));
+    }
+
     public static string Numbers() =>
         new ActRequest { Ratio = -1.5, Bounded = 2.25, Weights = [-0.5, 1e-7], Count = -42, Size = 18446744073709551615, Enabled = true }.ToString();
 }
@@ -308,7 +315,7 @@ public static class ReaderScenarios
         }
 
         // Before: ToString() and ToFormString() of an object that holds itself (possible with a spec whose object nests
-        // itself) recursed until the stack overflowed and took the process down. Validate() still does: see the report.
+        // itself) recursed until the stack overflowed and took the process down.
         [Fact]
         public void Writers_and_ToString_stop_at_the_readers_depth_for_an_object_that_holds_itself()
         {
@@ -318,6 +325,15 @@ public static class ReaderScenarios
             Assert.Equal(63, System.Text.RegularExpressions.Regex.Matches(lines[0], "Node \\{ Value = 1").Count);
             ReaderScenarioHost.AssertThrows(lines[1], InvalidOperation, "depth of 64");
             ReaderScenarioHost.AssertThrows(lines[2], InvalidOperation, "Root.Child.Child.", "...: the object (does it hold itself?) nests deeper than 64 levels");
+        }
+
+        // Before: Validate() of an object that holds itself recursed in the rule engine until the stack overflowed.
+        [Fact]
+        public void Validate_stops_at_the_readers_depth_for_an_object_that_holds_itself()
+        {
+            string problems = Custom.Run("SelfHoldingProblems");
+            string path = "Root" + string.Concat(Enumerable.Repeat(".Child", 63));
+            Assert.Equal("Error " + path + ": " + path + " is nested more than 64 objects deep (an object that holds itself?); it cannot be sent", problems);
         }
 
         // A guard (it held before): the JSON readers stop at System.Text.Json's depth of 64.

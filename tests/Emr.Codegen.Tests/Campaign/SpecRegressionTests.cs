@@ -149,6 +149,14 @@ namespace Emr.Codegen.Tests.Campaign
             Generate(Spec(enums: "\"Level\": {\"type\": \"string\", \"values\": [{\"name\": \"_value\", \"value\": \"v\"}, {\"name\": \"Low\", \"value\": \"low\"}]}"), "EMR1008");
         }
 
+        [Fact]
+        public void An_enumeration_value_named_like_the_structs_type_data_field_is_reported()
+        {
+            // Found (fixed-seed mutant #1352 after the light-code merge): a value named EmrType clashed with the enumeration
+            // struct's static field of shared type data (CS0102, CS0229).
+            Generate(Spec(enums: "\"Level\": {\"type\": \"string\", \"values\": [{\"name\": \"EmrType\", \"value\": \"v\"}, {\"name\": \"Low\", \"value\": \"low\"}]}"), "EMR1008");
+        }
+
         [Theory]
         [InlineData("}")]
         [InlineData("\\u061C")]
