@@ -236,24 +236,10 @@ namespace Emr.Codegen.Tests.Campaign
             return (compared, withProblems);
         }
 
-        // As EngineAgreementTests keys problems: a rule by its id and code, a single value by its code and message.
-        private static string AnalyzerKey(Diagnostic diagnostic)
-        {
-            diagnostic.Properties.TryGetValue("EmrProblemKind", out string? kind);
-            diagnostic.Properties.TryGetValue("EmrProblemSubject", out string? subject);
-            diagnostic.Properties.TryGetValue("EmrErrorCode", out string? code);
-            return kind == "Rule" ? "rule " + subject + " " + code : "value " + code + " " + diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        }
+        // Problems are keyed as in the engine agreement test: a rule by its id and code, a single value by its code and message.
+        private static string AnalyzerKey(Diagnostic diagnostic) => Engine.EngineAgreementTests.AnalyzerKey(diagnostic);
 
-        private static string RuntimeKey(object problem)
-        {
-            Type type = problem.GetType();
-            string? ruleId = (string?)type.GetProperty("RuleId")!.GetValue(problem);
-            object? code = type.GetProperty("ErrorCode")!.GetValue(problem);
-            string? codeText = code is null ? null : (string?)code.GetType().GetProperty("Code")!.GetValue(code);
-            string message = (string)type.GetProperty("Message")!.GetValue(problem)!;
-            return ruleId != null ? "rule " + ruleId + " " + codeText : "value " + codeText + " " + message;
-        }
+        private static string RuntimeKey(object problem) => Engine.EngineAgreementTests.RuntimeKey(problem);
 
         /// <summary>Text that is not a whole program: prefixes, or any other cut. Checked for exceptions and locations only.</summary>
         public BatchResult RunFragments(IReadOnlyList<(string Name, string Text)> fragments, bool generatedAsSource)

@@ -112,7 +112,7 @@ namespace Emr.Codegen.Tests.Engine
 
         // A problem is its subject (rule id, or the member it is about), its error code and, for single values, its message
         // (which names the member, the value and the requirement). Rule diagnostics add the values they saw to the message.
-        private static string AnalyzerKey(Diagnostic diagnostic)
+        internal static string AnalyzerKey(Diagnostic diagnostic)
         {
             diagnostic.Properties.TryGetValue("EmrProblemKind", out string? kind);
             diagnostic.Properties.TryGetValue("EmrProblemSubject", out string? subject);
@@ -120,7 +120,7 @@ namespace Emr.Codegen.Tests.Engine
             return kind == "Rule" ? "rule " + subject + " " + code : "value " + code + " " + diagnostic.GetMessage(CultureInfo.InvariantCulture);
         }
 
-        private static string RuntimeKey(object problem)
+        internal static string RuntimeKey(object problem)
         {
             Type type = problem.GetType();
             string? ruleId = (string?)type.GetProperty("RuleId")!.GetValue(problem);
