@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Emr.Codegen.Spec;
+using System;
+using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Runtime;
 using Emr.Codegen.Spec.Model;
-using Microsoft.CodeAnalysis;
+using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers
 {
@@ -39,7 +41,7 @@ namespace Emr.Codegen.Analyzers
                 return;
             }
 
-            var problems = new List<RuleProblem>(1);
+            var problems = new List<ApiValidationProblem>(1);
             RuleEngine.CheckCount(member, count, member.Name, problems);
             ReportProblems(problems, owner, target, location, report);
         }
@@ -52,17 +54,17 @@ namespace Emr.Codegen.Analyzers
                 return;
             }
 
-            var problems = new List<RuleProblem>(2);
+            var problems = new List<ApiValidationProblem>(2);
             RuleEngine.CheckValue(member, constant, member.Name, problems);
             ReportProblems(problems, owner, target, value, report);
         }
 
-        private static void ReportProblems(List<RuleProblem> problems, SpecObjectInfo owner, SpecMember target, SyntaxNode location, Action<Diagnostic> report)
+        private static void ReportProblems(List<ApiValidationProblem> problems, SpecObjectInfo owner, SpecMember target, SyntaxNode location, Action<Diagnostic> report)
         {
-            foreach (RuleProblem problem in problems)
+            foreach (ApiValidationProblem problem in problems)
             {
                 ImmutableDictionary<string, string?> properties = ProblemProperties(problem, target.Member.Name);
-                if (problem.Kind is ProblemKind.Enumeration or ProblemKind.OpenEnumeration && owner.EnumOf(target.Member) is EnumModel enumModel)
+                if (problem.Kind is ApiValidationProblemKind.Enumeration or ApiValidationProblemKind.OpenEnumeration && owner.EnumOf(target.Member) is EnumModel enumModel)
                 {
                     ITypeSymbol enumType = SpecTypeCatalog.UnwrapNullable(target.Property.Type);
                     if (target.Member.IsList && enumType is INamedTypeSymbol { IsGenericType: true } list)
@@ -81,7 +83,7 @@ namespace Emr.Codegen.Analyzers
         }
 
         /// <summary>What the engine found, by kind and subject (member or rule): the same key the generated Validate() gives.</summary>
-        private static ImmutableDictionary<string, string?> ProblemProperties(RuleProblem problem, string subject) =>
+        private static ImmutableDictionary<string, string?> ProblemProperties(ApiValidationProblem problem, string subject) =>
             ImmutableDictionary<string, string?>.Empty
                 .Add(FixProperties.ProblemKind, problem.Kind.ToString())
                 .Add(FixProperties.ProblemSubject, problem.RuleId ?? subject)
@@ -131,7 +133,7 @@ namespace Emr.Codegen.Analyzers
             IEnumerable<Location> additional = located.Select(p => p.Value!.Syntax!).Where(s => s != primary).Select(s => s.GetLocation());
 
             string values = string.Join(", ", paths.Select(p => Describe(p, obj)));
-            RuleProblem problem = RuleEngine.RuleProblem(rule, rule.PrimaryPath);
+            ApiValidationProblem problem = RuleEngine.ApiValidationProblem(rule, rule.PrimaryPath);
             ImmutableDictionary<string, string?> properties = ProblemProperties(problem, rule.Id);
             RuleCondition require = rule.Require;
             if (require.Operator == RuleOperator.Equals && require.Member != null && obj.ValueAt(require.Member)?.Syntax == primary)

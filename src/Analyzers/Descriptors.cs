@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq;
+using Emr.Codegen.Runtime;
 using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis;
 
@@ -139,22 +140,22 @@ namespace Emr.Codegen.Analyzers
                 descriptor.CustomTags.ToArray()));
         }
 
-        public static DiagnosticDescriptor ForProblem(ProblemKind kind) => kind switch
+        public static DiagnosticDescriptor ForProblem(ApiValidationProblemKind kind) => kind switch
         {
-            ProblemKind.Enumeration => NotInEnumeration,
-            ProblemKind.OpenEnumeration => OutsideOpenEnumeration,
-            ProblemKind.Length => Length,
-            ProblemKind.Pattern => Pattern,
-            ProblemKind.Range => Range,
-            ProblemKind.ItemCount => ItemCount,
-            ProblemKind.AllowedValues => NotAllowed,
-            _ => ForRule(RuleSeverity.Error),
+            ApiValidationProblemKind.Enumeration => NotInEnumeration,
+            ApiValidationProblemKind.OpenEnumeration => OutsideOpenEnumeration,
+            ApiValidationProblemKind.Length => Length,
+            ApiValidationProblemKind.Pattern => Pattern,
+            ApiValidationProblemKind.Range => Range,
+            ApiValidationProblemKind.ItemCount => ItemCount,
+            ApiValidationProblemKind.AllowedValues => NotAllowed,
+            _ => ForRule(ApiValidationSeverity.Error),
         };
 
-        public static DiagnosticDescriptor ForRule(RuleSeverity severity) => severity switch
+        public static DiagnosticDescriptor ForRule(ApiValidationSeverity severity) => severity switch
         {
-            RuleSeverity.Error => RuleError,
-            RuleSeverity.Warning => RuleWarning,
+            ApiValidationSeverity.Error => RuleError,
+            ApiValidationSeverity.Warning => RuleWarning,
             _ => RuleInfo,
         };
     }

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using Emr.Codegen.Spec;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Model;
+using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.CodeFixes
@@ -47,11 +48,11 @@ namespace Emr.Codegen.CodeFixes
         {
             switch (condition.Kind)
             {
-                case ConditionKind.Present when condition.Member != null:
+                case RuleOperator.Present when condition.Member != null:
                     return new[] { condition.Member };
-                case ConditionKind.AllOf:
+                case RuleOperator.AllOf:
                     return condition.Operands.SelectMany(PresentPaths);
-                case ConditionKind.AnyOf:
+                case RuleOperator.AnyOf:
                     return condition.Operands.Select(o => PresentPaths(o).ToList()).FirstOrDefault(paths => paths.Count > 0) ?? Enumerable.Empty<string>();
                 default:
                     return Enumerable.Empty<string>();

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System;
+using Emr.Codegen.Runtime;
 using Emr.Codegen.Spec.Model;
 
 namespace Emr.Codegen.Spec

@@ -1,4 +1,5 @@
 using System.Linq;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Model;
 
 namespace Emr.Codegen.Spec

@@ -1,8 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
+using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Runtime;
 using Emr.Codegen.Spec.Json;
 using Emr.Codegen.Spec.Model;
 
@@ -955,7 +957,7 @@ namespace Emr.Codegen.Spec
                     continue;
                 }
 
-                RuleSeverity severity = RuleSeverity.Error;
+                ApiValidationSeverity severity = ApiValidationSeverity.Error;
                 string? severityText = OptionalString(at, "severity");
                 if (severityText != null && !TryParseSeverity(severityText, out severity))
                 {
@@ -1004,37 +1006,37 @@ namespace Emr.Codegen.Spec
             return false;
         }
 
-        private static bool TryParseSeverity(string text, out RuleSeverity severity)
+        private static bool TryParseSeverity(string text, out ApiValidationSeverity severity)
         {
             switch (text)
             {
                 case "error":
-                    severity = RuleSeverity.Error;
+                    severity = ApiValidationSeverity.Error;
                     return true;
                 case "warning":
-                    severity = RuleSeverity.Warning;
+                    severity = ApiValidationSeverity.Warning;
                     return true;
                 case "info":
-                    severity = RuleSeverity.Info;
+                    severity = ApiValidationSeverity.Info;
                     return true;
                 default:
-                    severity = RuleSeverity.Error;
+                    severity = ApiValidationSeverity.Error;
                     return false;
             }
         }
 
-        private static readonly Dictionary<string, ConditionKind> MemberOperators = new Dictionary<string, ConditionKind>(StringComparer.Ordinal)
+        private static readonly Dictionary<string, RuleOperator> MemberOperators = new Dictionary<string, RuleOperator>(StringComparer.Ordinal)
         {
-            ["equals"] = ConditionKind.Equals,
-            ["notEquals"] = ConditionKind.NotEquals,
-            ["in"] = ConditionKind.In,
-            ["notIn"] = ConditionKind.NotIn,
-            ["present"] = ConditionKind.Present,
-            ["minimum"] = ConditionKind.Minimum,
-            ["maximum"] = ConditionKind.Maximum,
-            ["minLength"] = ConditionKind.MinLength,
-            ["maxLength"] = ConditionKind.MaxLength,
-            ["pattern"] = ConditionKind.Pattern,
+            ["equals"] = RuleOperator.Equals,
+            ["notEquals"] = RuleOperator.NotEquals,
+            ["in"] = RuleOperator.In,
+            ["notIn"] = RuleOperator.NotIn,
+            ["present"] = RuleOperator.Present,
+            ["minimum"] = RuleOperator.Minimum,
+            ["maximum"] = RuleOperator.Maximum,
+            ["minLength"] = RuleOperator.MinLength,
+            ["maxLength"] = RuleOperator.MaxLength,
+            ["pattern"] = RuleOperator.Pattern,
         };
 
         private ConditionModel? BuildCondition(Located at, string objectName, Dictionary<string, ObjectModel> objects, Dictionary<string, EnumModel> enums)
@@ -1071,7 +1073,7 @@ namespace Emr.Codegen.Spec
                     }
                 }
 
-                parts.Add(new ConditionModel(combinator == "allOf" ? ConditionKind.AllOf : ConditionKind.AnyOf, null, null, EquatableArray<SpecValue>.Empty, operands.ToEquatableArray()));
+                parts.Add(new ConditionModel(combinator == "allOf" ? RuleOperator.AllOf : RuleOperator.AnyOf, null, null, EquatableArray<SpecValue>.Empty, operands.ToEquatableArray()));
             }
 
             if (at.Node["not"] is JsonNode notNode)
@@ -1080,7 +1082,7 @@ namespace Emr.Codegen.Spec
                 failed |= operand is null;
                 if (operand != null)
                 {
-                    parts.Add(new ConditionModel(ConditionKind.Not, null, null, EquatableArray<SpecValue>.Empty, new[] { operand }.ToEquatableArray()));
+                    parts.Add(new ConditionModel(RuleOperator.Not, null, null, EquatableArray<SpecValue>.Empty, new[] { operand }.ToEquatableArray()));
                 }
             }
 
@@ -1097,7 +1099,7 @@ namespace Emr.Codegen.Spec
                 bool anyOperator = false;
                 foreach (KeyValuePair<string, JsonNode> property in at.Node.Properties!)
                 {
-                    if (!MemberOperators.TryGetValue(property.Key, out ConditionKind kind))
+                    if (!MemberOperators.TryGetValue(property.Key, out RuleOperator kind))
                     {
                         continue;
                     }
@@ -1129,25 +1131,25 @@ namespace Emr.Codegen.Spec
                 return null;
             }
 
-            return parts.Count == 1 ? parts[0] : new ConditionModel(ConditionKind.AllOf, null, null, EquatableArray<SpecValue>.Empty, parts.ToEquatableArray());
+            return parts.Count == 1 ? parts[0] : new ConditionModel(RuleOperator.AllOf, null, null, EquatableArray<SpecValue>.Empty, parts.ToEquatableArray());
         }
 
-        private ConditionModel? BuildMemberCondition(ConditionKind kind, string path, MemberModel member, Located operand, Dictionary<string, EnumModel> enums)
+        private ConditionModel? BuildMemberCondition(RuleOperator kind, string path, MemberModel member, Located operand, Dictionary<string, EnumModel> enums)
         {
             var none = EquatableArray<SpecValue>.Empty;
             var noOperands = EquatableArray<ConditionModel>.Empty;
             switch (kind)
             {
-                case ConditionKind.Present:
+                case RuleOperator.Present:
                     if (!ExpectKind(operand, JsonKind.Boolean, "present"))
                     {
                         return null;
                     }
 
-                    return new ConditionModel(operand.Node.Text == "true" ? ConditionKind.Present : ConditionKind.Absent, path, null, none, noOperands);
-                case ConditionKind.In:
-                case ConditionKind.NotIn:
-                    if (!ExpectKind(operand, JsonKind.Array, kind == ConditionKind.In ? "in" : "notIn"))
+                    return new ConditionModel(operand.Node.Text == "true" ? RuleOperator.Present : RuleOperator.Absent, path, null, none, noOperands);
+                case RuleOperator.In:
+                case RuleOperator.NotIn:
+                    if (!ExpectKind(operand, JsonKind.Array, kind == RuleOperator.In ? "in" : "notIn"))
                     {
                         return null;
                     }
@@ -1165,8 +1167,8 @@ namespace Emr.Codegen.Spec
                     }
 
                     return new ConditionModel(kind, path, null, values.ToEquatableArray(), noOperands);
-                case ConditionKind.Minimum:
-                case ConditionKind.Maximum:
+                case RuleOperator.Minimum:
+                case RuleOperator.Maximum:
                     if (member.IsList || (member.Kind != ValueKind.Integer && member.Kind != ValueKind.UnsignedInteger && member.Kind != ValueKind.Float))
                     {
                         Report(SpecDiagnosticIds.WrongValueType, "'minimum' and 'maximum' apply to numbers, and '" + path + "' is not one", operand);
@@ -1180,11 +1182,11 @@ namespace Emr.Codegen.Spec
 
                     decimal? bound = Number(operand);
                     return bound is null ? null : new ConditionModel(kind, path, SpecValue.FromNumber(bound.Value), none, noOperands);
-                case ConditionKind.MinLength:
-                case ConditionKind.MaxLength:
+                case RuleOperator.MinLength:
+                case RuleOperator.MaxLength:
                     int? length = ExpectInteger(operand, "length", 0, int.MaxValue);
                     return length is null ? null : new ConditionModel(kind, path, SpecValue.FromNumber(length.Value), none, noOperands);
-                case ConditionKind.Pattern:
+                case RuleOperator.Pattern:
                     string? pattern = ExpectString(operand, "pattern");
                     if (pattern != null && !IsValidPattern(pattern))
                     {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Model;
 
 namespace Emr.Codegen.Spec
@@ -256,9 +257,9 @@ namespace Emr.Codegen.Spec
         {
             switch (condition.Kind)
             {
-                case ConditionKind.AllOf:
-                case ConditionKind.AnyOf:
-                    builder.Append(condition.Kind == ConditionKind.AllOf ? "{\"allOf\":[" : "{\"anyOf\":[");
+                case RuleOperator.AllOf:
+                case RuleOperator.AnyOf:
+                    builder.Append(condition.Kind == RuleOperator.AllOf ? "{\"allOf\":[" : "{\"anyOf\":[");
                     bool first = true;
                     foreach (ConditionModel operand in condition.Operands)
                     {
@@ -268,7 +269,7 @@ namespace Emr.Codegen.Spec
 
                     builder.Append("]}");
                     return;
-                case ConditionKind.Not:
+                case RuleOperator.Not:
                     builder.Append("{\"not\":");
                     WriteCondition(builder, condition.Operands[0]);
                     builder.Append('}');
@@ -278,13 +279,13 @@ namespace Emr.Codegen.Spec
             builder.Append("{\"member\":").Append(Quote(condition.Member!)).Append(',');
             switch (condition.Kind)
             {
-                case ConditionKind.Present:
-                case ConditionKind.Absent:
-                    builder.Append("\"present\":").Append(condition.Kind == ConditionKind.Present ? "true" : "false");
+                case RuleOperator.Present:
+                case RuleOperator.Absent:
+                    builder.Append("\"present\":").Append(condition.Kind == RuleOperator.Present ? "true" : "false");
                     break;
-                case ConditionKind.In:
-                case ConditionKind.NotIn:
-                    builder.Append(condition.Kind == ConditionKind.In ? "\"in\":[" : "\"notIn\":[").Append(string.Join(",", condition.Values.Select(Value))).Append(']');
+                case RuleOperator.In:
+                case RuleOperator.NotIn:
+                    builder.Append(condition.Kind == RuleOperator.In ? "\"in\":[" : "\"notIn\":[").Append(string.Join(",", condition.Values.Select(Value))).Append(']');
                     break;
                 default:
                     builder.Append(Quote(OperatorName(condition.Kind))).Append(':').Append(Value(condition.Value!));
@@ -294,14 +295,14 @@ namespace Emr.Codegen.Spec
             builder.Append('}');
         }
 
-        private static string OperatorName(ConditionKind kind) => kind switch
+        private static string OperatorName(RuleOperator kind) => kind switch
         {
-            ConditionKind.Equals => "equals",
-            ConditionKind.NotEquals => "notEquals",
-            ConditionKind.Minimum => "minimum",
-            ConditionKind.Maximum => "maximum",
-            ConditionKind.MinLength => "minLength",
-            ConditionKind.MaxLength => "maxLength",
+            RuleOperator.Equals => "equals",
+            RuleOperator.NotEquals => "notEquals",
+            RuleOperator.Minimum => "minimum",
+            RuleOperator.Maximum => "maximum",
+            RuleOperator.MinLength => "minLength",
+            RuleOperator.MaxLength => "maxLength",
             _ => "pattern",
         };
 

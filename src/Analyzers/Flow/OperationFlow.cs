@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Emr.Codegen.Spec;
+using System;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Model;
-using Microsoft.CodeAnalysis;
+using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers.Flow
 {

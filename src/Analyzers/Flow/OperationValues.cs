@@ -1,9 +1,10 @@
-using System;
 using System.Linq;
-using Emr.Codegen.Spec;
+using System;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Model;
-using Microsoft.CodeAnalysis;
+using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers.Flow
 {

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
-using Emr.Codegen.Spec;
+using System;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Model;
-using Microsoft.CodeAnalysis;
+using Emr.Codegen.Spec;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers.Flow
 {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Linq;
-using Emr.Codegen.Spec;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Model;
+using Emr.Codegen.Spec;
 
 namespace Emr.Codegen.Generator.Emit
 {

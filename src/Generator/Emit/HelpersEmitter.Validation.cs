@@ -1,3 +1,5 @@
+using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Runtime;
 namespace Emr.Codegen.Generator.Emit
 {
     /// <summary>The validation part of the shared helpers file.</summary>
@@ -9,15 +11,15 @@ namespace Emr.Codegen.Generator.Emit
     {
         public static global::System.Collections.Generic.IReadOnlyList<global::NS.ApiValidationProblem> Validate(global::NS.EmrCodegenRules.IRuleSubject subject)
         {
-            var found = new global::System.Collections.Generic.List<global::NS.EmrCodegenRules.RuleProblem>();
+            var found = new global::System.Collections.Generic.List<global::NS.EmrCodegenRules.ApiValidationProblem>();
             global::NS.EmrCodegenRules.RuleEngine.Validate(subject, string.Empty, found);
             var problems = new global::System.Collections.Generic.List<global::NS.ApiValidationProblem>(found.Count);
             foreach (var problem in found)
             {
                 var severity = problem.Severity switch
                 {
-                    global::NS.EmrCodegenRules.RuleSeverity.Warning => global::NS.ApiValidationSeverity.Warning,
-                    global::NS.EmrCodegenRules.RuleSeverity.Info => global::NS.ApiValidationSeverity.Info,
+                    global::NS.EmrCodegenRules.ApiValidationSeverity.Warning => global::NS.ApiValidationSeverity.Warning,
+                    global::NS.EmrCodegenRules.ApiValidationSeverity.Info => global::NS.ApiValidationSeverity.Info,
                     _ => global::NS.ApiValidationSeverity.Error,
                 };
                 problems.Add(new global::NS.ApiValidationProblem(problem.Path, problem.Message, problem.ErrorCode is null ? (global::NS.ApiErrorCode?)null : new global::NS.ApiErrorCode(problem.ErrorCode), severity, problem.RuleId));

@@ -1,3 +1,5 @@
+using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Runtime;
 namespace Emr.Codegen.Generator.Emit
 {
     /// <summary>

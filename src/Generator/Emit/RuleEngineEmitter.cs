@@ -1,6 +1,7 @@
-using System;
 using System.IO;
 using System.Text;
+using System;
+using Emr.Codegen.Runtime.Rules;
 
 namespace Emr.Codegen.Generator.Emit
 {

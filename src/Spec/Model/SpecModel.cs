@@ -1,5 +1,7 @@
-using System;
 using System.Globalization;
+using System;
+using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Runtime;
 
 namespace Emr.Codegen.Spec.Model
 {
@@ -199,33 +201,15 @@ namespace Emr.Codegen.Spec.Model
         ConditionModel? When,
         ConditionModel Require,
         string? ErrorCode,
-        RuleSeverity Severity,
+        ApiValidationSeverity Severity,
         string Message);
-
-    internal enum ConditionKind
-    {
-        Equals,
-        NotEquals,
-        In,
-        NotIn,
-        Present,
-        Absent,
-        Minimum,
-        Maximum,
-        MinLength,
-        MaxLength,
-        Pattern,
-        AllOf,
-        AnyOf,
-        Not,
-    }
 
     /// <summary>
     /// A condition on member values. <see cref="Member"/> is a dotted path relative to the object
     /// that owns the rule; operands are used by the combinators.
     /// </summary>
     internal sealed record ConditionModel(
-        ConditionKind Kind,
+        RuleOperator Kind,
         string? Member,
         SpecValue? Value,
         EquatableArray<SpecValue> Values,

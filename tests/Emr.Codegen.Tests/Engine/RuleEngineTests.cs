@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Runtime;
 using Emr.Codegen.Spec;
 
 namespace Emr.Codegen.Tests.Engine
@@ -34,19 +36,19 @@ namespace Emr.Codegen.Tests.Engine
             var values = new[] { new KeyValuePair<string, SpecValue>("Known", SpecValue.FromString("known")) };
             var open = new MemberDefinition { Name = "Disk", Enum = new EnumDefinition("DiskType", isOpen: true, "InvalidParameter.Disk", values) };
             var closed = new MemberDefinition { Name = "Disk", Enum = new EnumDefinition("DiskType", isOpen: false, "InvalidParameter.Disk", values) };
-            var problems = new List<RuleProblem>();
+            var problems = new List<ApiValidationProblem>();
 
             RuleEngine.CheckValue(open, SpecValue.FromString("NEW_DISK"), "Disk", problems);
-            RuleProblem note = Assert.Single(problems);
-            Assert.Equal(ProblemKind.OpenEnumeration, note.Kind);
-            Assert.Equal(RuleSeverity.Info, note.Severity);
+            ApiValidationProblem note = Assert.Single(problems);
+            Assert.Equal(ApiValidationProblemKind.OpenEnumeration, note.Kind);
+            Assert.Equal(ApiValidationSeverity.Info, note.Severity);
             Assert.Null(note.ErrorCode);
 
             problems.Clear();
             RuleEngine.CheckValue(closed, SpecValue.FromString("NEW_DISK"), "Disk", problems);
-            RuleProblem error = Assert.Single(problems);
-            Assert.Equal(ProblemKind.Enumeration, error.Kind);
-            Assert.Equal(RuleSeverity.Error, error.Severity);
+            ApiValidationProblem error = Assert.Single(problems);
+            Assert.Equal(ApiValidationProblemKind.Enumeration, error.Kind);
+            Assert.Equal(ApiValidationSeverity.Error, error.Severity);
             Assert.Equal("InvalidParameter.Disk", error.ErrorCode);
 
             problems.Clear();
@@ -61,9 +63,9 @@ namespace Emr.Codegen.Tests.Engine
         public void Numbers_beyond_decimal_are_judged_not_thrown(double value)
         {
             var member = new MemberDefinition { Name = "Span", Minimum = 1, Maximum = 3600 };
-            var problems = new List<RuleProblem>();
+            var problems = new List<ApiValidationProblem>();
             RuleEngine.CheckValue(member, SpecValue.FromDouble(value), "Span", problems);
-            Assert.Equal(ProblemKind.Range, Assert.Single(problems).Kind);
+            Assert.Equal(ApiValidationProblemKind.Range, Assert.Single(problems).Kind);
         }
 
         [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Emr.Codegen.Generator;
+using Emr.Codegen.Runtime;
 using Emr.Codegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 

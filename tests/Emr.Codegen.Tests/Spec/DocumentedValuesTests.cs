@@ -1,20 +1,22 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using System.Threading.Tasks;
+using System;
 using Emr.Codegen.Analyzers;
-using Emr.Codegen.Spec;
+using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Runtime;
 using Emr.Codegen.Spec.Model;
+using Emr.Codegen.Spec;
 using Emr.Codegen.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Tests.Spec
 {
@@ -114,7 +116,7 @@ namespace Emr.Codegen.Tests.Spec
                     }
 
                     MemberDefinition checkedMember = definition.FindMember(member.Name)!;
-                    var problems = new List<RuleProblem>();
+                    var problems = new List<ApiValidationProblem>();
                     if (node is JsonArray items)
                     {
                         RuleEngine.CheckCount(checkedMember, items.Count, path, problems);
@@ -128,7 +130,7 @@ namespace Emr.Codegen.Tests.Spec
                         RuleEngine.CheckValue(checkedMember, SpecModelChecks.ToSpecValue(node), path, problems);
                     }
 
-                    failures.AddRange(problems.Where(p => p.Severity == RuleSeverity.Error).Select(p => value + ": " + p.Message));
+                    failures.AddRange(problems.Where(p => p.Severity == ApiValidationSeverity.Error).Select(p => value + ": " + p.Message));
                 }
             }
 

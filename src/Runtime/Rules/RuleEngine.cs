@@ -3,7 +3,7 @@
 // Validate() runs it. The analyzer and Validate() therefore evaluate the same rule data (each generated type's spec
 // fragment) with the same code. The file must compile on netstandard2.0 and in a user's net8.0+ project with
 // nullable warnings as errors, so it uses only global::-qualified framework names and no C# newer than records.
-namespace Emr.Codegen.Spec
+namespace Emr.Codegen.Runtime.Rules
 {
     /// <summary>The kinds of literal values a spec writes.</summary>
     internal enum SpecValueKind
@@ -100,19 +100,6 @@ namespace Emr.Codegen.Spec
         public static KnownValue Of(SpecValue value) => new KnownValue(KnownState.Known, value);
     }
 
-    /// <summary>How much a problem matters, as the spec rates it.</summary>
-    internal enum RuleSeverity
-    {
-        /// <summary>The server rejects the request.</summary>
-        Error,
-
-        /// <summary>The server accepts the request but a setting does not do what it says.</summary>
-        Warning,
-
-        /// <summary>Worth knowing; nothing goes wrong.</summary>
-        Info,
-    }
-
     internal enum RuleOperator
     {
         Equals,
@@ -155,7 +142,7 @@ namespace Emr.Codegen.Spec
     /// <summary>A cross-member rule: when <see cref="When"/> holds, <see cref="Require"/> must.</summary>
     internal sealed class RuleDefinition
     {
-        public RuleDefinition(string id, RuleCondition? when, RuleCondition require, string? errorCode, RuleSeverity severity, string message)
+        public RuleDefinition(string id, RuleCondition? when, RuleCondition require, string? errorCode, ApiValidationSeverity severity, string message)
         {
             Id = id;
             When = when;
@@ -173,7 +160,7 @@ namespace Emr.Codegen.Spec
 
         public string? ErrorCode { get; }
 
-        public RuleSeverity Severity { get; }
+        public ApiValidationSeverity Severity { get; }
 
         public string Message { get; }
 
@@ -363,11 +350,11 @@ namespace Emr.Codegen.Spec
                 var node = Object(item);
                 RuleCondition require = Condition(node.TryGetValue("require", out object? r) ? r : null);
                 RuleCondition? when = node.TryGetValue("when", out object? w) && w != null ? Condition(w) : null;
-                RuleSeverity severity = Text(node, "severity") switch
+                ApiValidationSeverity severity = Text(node, "severity") switch
                 {
-                    "warning" => RuleSeverity.Warning,
-                    "info" => RuleSeverity.Info,
-                    _ => RuleSeverity.Error,
+                    "warning" => ApiValidationSeverity.Warning,
+                    "info" => ApiValidationSeverity.Info,
+                    _ => ApiValidationSeverity.Error,
                 };
                 rules.Add(new RuleDefinition(Text(node, "id") ?? string.Empty, when, require, Text(node, "errorCode"), severity, Text(node, "message") ?? string.Empty));
             }
@@ -658,49 +645,6 @@ namespace Emr.Codegen.Spec
                 position++;
             }
         }
-    }
-
-    internal enum ProblemKind
-    {
-        Missing,
-        Enumeration,
-        OpenEnumeration,
-        Length,
-        Pattern,
-        Range,
-        ItemCount,
-        AllowedValues,
-        Rule,
-
-        /// <summary>Objects nested deeper than the API's readers go (only an object that holds itself gets there).</summary>
-        Nesting,
-    }
-
-    /// <summary>One problem the engine found: of a member's value, or of a rule.</summary>
-    internal sealed class RuleProblem
-    {
-        public RuleProblem(ProblemKind kind, string path, string message, string? errorCode, RuleSeverity severity, string? ruleId)
-        {
-            Kind = kind;
-            Path = path;
-            Message = message;
-            ErrorCode = errorCode;
-            Severity = severity;
-            RuleId = ruleId;
-        }
-
-        public ProblemKind Kind { get; }
-
-        /// <summary>The member, in form notation (<c>LoginSettings.Password</c>, <c>Software.0</c>).</summary>
-        public string Path { get; }
-
-        public string Message { get; }
-
-        public string? ErrorCode { get; }
-
-        public RuleSeverity Severity { get; }
-
-        public string? RuleId { get; }
     }
 
     /// <summary>An object the engine validates at run time: its definition and its members' values.</summary>
@@ -996,18 +940,18 @@ namespace Emr.Codegen.Spec
         }
 
         /// <summary>Checks one scalar value given to a member (or one item of a list member). The path names it in problems.</summary>
-        public static void CheckValue(MemberDefinition member, SpecValue value, string path, global::System.Collections.Generic.List<RuleProblem> problems)
+        public static void CheckValue(MemberDefinition member, SpecValue value, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems)
         {
             string subject = member.Name + " " + (member.IsSensitive ? "(value hidden)" : value.ToString()) + " ";
             if (member.Enum is EnumDefinition enumeration && !enumeration.Contains(value))
             {
                 if (enumeration.IsOpen)
                 {
-                    problems.Add(new RuleProblem(ProblemKind.OpenEnumeration, path, subject + "is not a value the spec lists for " + enumeration.Name + " (" + KnownValues(enumeration) + "); the server may still accept it", null, RuleSeverity.Info, null));
+                    problems.Add(new ApiValidationProblem(path, subject + "is not a value the spec lists for " + enumeration.Name + " (" + KnownValues(enumeration) + "); the server may still accept it", null, ApiValidationSeverity.Info, null) { Kind = ApiValidationProblemKind.OpenEnumeration });
                 }
                 else
                 {
-                    Add(problems, ProblemKind.Enumeration, path, subject + "must be a value of " + enumeration.Name + ": " + KnownValues(enumeration), member.ErrorCode ?? enumeration.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Enumeration, path, subject + "must be a value of " + enumeration.Name + ": " + KnownValues(enumeration), member.ErrorCode ?? enumeration.ErrorCode);
                 }
             }
 
@@ -1016,12 +960,12 @@ namespace Emr.Codegen.Spec
                 int length = value.Text.Length;
                 if ((member.MinLength != null && length < member.MinLength) || (member.MaxLength != null && length > member.MaxLength))
                 {
-                    Add(problems, ProblemKind.Length, path, subject + LengthRequirement(member.MinLength, member.MaxLength), member.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Length, path, subject + LengthRequirement(member.MinLength, member.MaxLength), member.ErrorCode);
                 }
 
                 if (member.Pattern != null && Matches(value.Text, member.Pattern) == false)
                 {
-                    Add(problems, ProblemKind.Pattern, path, subject + (member.Message ?? "must match the pattern " + member.Pattern), member.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Pattern, path, subject + (member.Message ?? "must match the pattern " + member.Pattern), member.ErrorCode);
                 }
             }
 
@@ -1029,7 +973,7 @@ namespace Emr.Codegen.Spec
             if (double.IsNaN(number) || double.IsInfinity(number))
             {
                 // NaN and the infinities are no JSON number and no value the API takes, whatever the member's range.
-                Add(problems, ProblemKind.Range, path, subject + "must be a finite number", member.ErrorCode);
+                Add(problems, ApiValidationProblemKind.Range, path, subject + "must be a finite number", member.ErrorCode);
             }
             else if (value.Kind == SpecValueKind.Number && (member.Minimum != null || member.Maximum != null))
             {
@@ -1039,7 +983,7 @@ namespace Emr.Codegen.Spec
                 // NaN compares with nothing: it is outside every range.
                 if (belowMinimum is null || aboveMaximum is null || belowMinimum < 0 || aboveMaximum > 0)
                 {
-                    Add(problems, ProblemKind.Range, path, subject + RangeRequirement(member.Minimum, member.Maximum), member.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Range, path, subject + RangeRequirement(member.Minimum, member.Maximum), member.ErrorCode);
                 }
             }
 
@@ -1051,36 +995,36 @@ namespace Emr.Codegen.Spec
                     allowed[i] = member.AllowedValues[i].ToString();
                 }
 
-                Add(problems, ProblemKind.AllowedValues, path, subject + "must be one of " + string.Join(", ", allowed), member.ErrorCode);
+                Add(problems, ApiValidationProblemKind.AllowedValues, path, subject + "must be one of " + string.Join(", ", allowed), member.ErrorCode);
             }
         }
 
         /// <summary>Checks the number of items given to a list member.</summary>
-        public static void CheckCount(MemberDefinition member, int count, string path, global::System.Collections.Generic.List<RuleProblem> problems)
+        public static void CheckCount(MemberDefinition member, int count, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems)
         {
             if ((member.MinItems != null && count < member.MinItems) || (member.MaxItems != null && count > member.MaxItems))
             {
-                Add(problems, ProblemKind.ItemCount, path, member.Name + " holds " + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " items; it " + ItemCountRequirement(member.MinItems, member.MaxItems), member.ErrorCode);
+                Add(problems, ApiValidationProblemKind.ItemCount, path, member.Name + " holds " + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " items; it " + ItemCountRequirement(member.MinItems, member.MaxItems), member.ErrorCode);
             }
         }
 
         /// <summary>The problem of a broken rule.</summary>
-        public static RuleProblem RuleProblem(RuleDefinition rule, string path) =>
-            new RuleProblem(ProblemKind.Rule, path, rule.Message + ServerSays(rule.ErrorCode, rule.Severity), rule.ErrorCode, rule.Severity, rule.Id);
+        public static ApiValidationProblem ApiValidationProblem(RuleDefinition rule, string path) =>
+            new ApiValidationProblem(path, rule.Message + ServerSays(rule.ErrorCode, rule.Severity), rule.ErrorCode, rule.Severity, rule.Id) { Kind = ApiValidationProblemKind.Rule };
 
         /// <summary>How deep objects may nest: the depth the generated readers and writers stop at.</summary>
         public const int MaxNesting = 64;
 
         /// <summary>Every problem of an object at run time, nested objects and list items included.</summary>
-        public static void Validate(IRuleSubject subject, string path, global::System.Collections.Generic.List<RuleProblem> problems) =>
+        public static void Validate(IRuleSubject subject, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems) =>
             Validate(subject, path, problems, 0);
 
-        private static void Validate(IRuleSubject subject, string path, global::System.Collections.Generic.List<RuleProblem> problems, int depth)
+        private static void Validate(IRuleSubject subject, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems, int depth)
         {
             if (depth >= MaxNesting)
             {
                 // An object that holds itself would recurse without end; nothing this deep can be sent anyway.
-                Add(problems, ProblemKind.Nesting, path.TrimEnd('.'), path.TrimEnd('.') + " is nested more than " + MaxNesting.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " objects deep (an object that holds itself?); it cannot be sent", null);
+                Add(problems, ApiValidationProblemKind.Nesting, path.TrimEnd('.'), path.TrimEnd('.') + " is nested more than " + MaxNesting.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " objects deep (an object that holds itself?); it cannot be sent", null);
                 return;
             }
 
@@ -1093,7 +1037,7 @@ namespace Emr.Codegen.Spec
                 {
                     if (member.IsRequired)
                     {
-                        Add(problems, ProblemKind.Missing, memberPath, memberPath + " is required and not set", definition.MissingErrorCode);
+                        Add(problems, ApiValidationProblemKind.Missing, memberPath, memberPath + " is required and not set", definition.MissingErrorCode);
                     }
 
                     continue;
@@ -1117,12 +1061,12 @@ namespace Emr.Codegen.Spec
             {
                 if (IsViolated(rule, memberPath => Lookup(subject, memberPath)))
                 {
-                    problems.Add(RuleProblem(rule, path + rule.PrimaryPath));
+                    problems.Add(ApiValidationProblem(rule, path + rule.PrimaryPath));
                 }
             }
         }
 
-        private static void CheckItem(MemberDefinition member, MemberValue item, string path, global::System.Collections.Generic.List<RuleProblem> problems, int depth)
+        private static void CheckItem(MemberDefinition member, MemberValue item, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems, int depth)
         {
             if (item.Object is IRuleSubject nested)
             {
@@ -1162,8 +1106,8 @@ namespace Emr.Codegen.Spec
             }
         }
 
-        private static void Add(global::System.Collections.Generic.List<RuleProblem> problems, ProblemKind kind, string path, string message, string? errorCode) =>
-            problems.Add(new RuleProblem(kind, path, message + ServerSays(errorCode), errorCode, RuleSeverity.Error, null));
+        private static void Add(global::System.Collections.Generic.List<ApiValidationProblem> problems, ApiValidationProblemKind kind, string path, string message, string? errorCode) =>
+            problems.Add(new ApiValidationProblem(path, message + ServerSays(errorCode), errorCode, ApiValidationSeverity.Error, null) { Kind = kind });
 
         private static string KnownValues(EnumDefinition enumeration)
         {
@@ -1177,9 +1121,9 @@ namespace Emr.Codegen.Spec
         }
 
         /// <summary>" (the server returns X)", or what a problem without a code means.</summary>
-        public static string ServerSays(string? errorCode, RuleSeverity severity = RuleSeverity.Error) =>
+        public static string ServerSays(string? errorCode, ApiValidationSeverity severity = ApiValidationSeverity.Error) =>
             errorCode != null ? " (the server returns " + errorCode + ")"
-            : severity == RuleSeverity.Error ? string.Empty : " (the server accepts the request)";
+            : severity == ApiValidationSeverity.Error ? string.Empty : " (the server accepts the request)";
 
         public static string LengthRequirement(decimal? min, decimal? max) =>
             min != null && max != null ? "must be " + Format(min.Value) + " to " + Format(max.Value) + " characters long"

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using Emr.Codegen.Runtime.Rules;
+
+namespace Emr.Codegen.Runtime;
+
+/// <summary>What every generated object shares: JSON, form encoding, validation and <c>ToString()</c>, driven by its member table.</summary>
+/// <typeparam name="T">The generated object type.</typeparam>
+public abstract class ApiObject<T> : IRuleSubject
+    where T : ApiObject<T>
+{
+    private readonly ApiType<T> _type;
+
+    private protected ApiObject(ApiType<T> type) => _type = type;
+
+    /// <summary>The JSON body of this object, names and values exactly as the API takes them; unset members are left out.</summary>
+    public string ToJson() => ApiJson.Write((T)this, _type);
+
+    /// <summary>The API's flat form parameters: <c>Software.0=hive</c>, <c>VPCSettings.VpcId=...</c>, <c>Tags.0.TagKey=...</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ToFormParameters()
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        _type.WriteFormObject(pairs, (T)this, string.Empty);
+        return pairs;
+    }
+
+    /// <summary>The form parameters joined as <c>Name=Value&amp;...</c>, names and values percent-encoded.</summary>
+    public string ToFormString() => ApiFormEncoding.Join(ToFormParameters());
+
+    /// <summary>Checks every enumeration, constraint and rule of the spec, nested objects included, as the server would.</summary>
+    public IReadOnlyList<ApiValidationProblem> Validate() => ApiValidation.Validate(this);
+
+    /// <summary>Throws <see cref="ApiValidationException"/> when <see cref="Validate"/> finds an error.</summary>
+    public void EnsureValid() => ApiValidation.ThrowOnErrors(Validate());
+
+    /// <summary>The set members as <c>Name = value</c>; members marked sensitive in the spec are masked.</summary>
+    public override string ToString() => _type.Show((T)this);
+
+    ObjectDefinition IRuleSubject.RuleDefinition => _type.RuleDefinition;
+
+    MemberValue IRuleSubject.GetMemberValue(string name) => _type.RuleValue((T)this, name);
+}
+
+/// <summary>A generated type (object or enumeration) and the codec that reads and writes it.</summary>
+internal interface IApiValue<TSelf>
+    where TSelf : IApiValue<TSelf>
+{
+    static abstract ApiCodec<TSelf> EmrCodec { get; }
+}
