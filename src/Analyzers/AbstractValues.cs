@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers

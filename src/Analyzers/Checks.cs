@@ -1,13 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System;
-using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Runtime;
-using Emr.Codegen.Spec.Model;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Emr.Codegen.Analyzers
 {

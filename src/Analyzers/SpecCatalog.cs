@@ -1,11 +1,11 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers
@@ -117,11 +117,33 @@ namespace Emr.Codegen.Analyzers
             }
         }
 
+        /// <summary>Whether an attribute is the runtime's spec metadata attribute, by its full name (a same-named attribute elsewhere is not).</summary>
+        internal static bool IsSpecMetadata(AttributeData attribute) =>
+            attribute.AttributeClass is { Name: GeneratedNames.SpecMetadataAttribute } type
+            && type.ContainingNamespace is { Name: "Runtime" } runtime && runtime.ToDisplayString() == GeneratedNames.RuntimeNamespace;
+
+        /// <summary>Whether an assembly is built against the runtime, so that it can hold generated types.</summary>
+        internal static bool ReferencesRuntime(IAssemblySymbol assembly)
+        {
+            foreach (IModuleSymbol module in assembly.Modules)
+            {
+                foreach (AssemblyIdentity reference in module.ReferencedAssemblies)
+                {
+                    if (reference.Name == GeneratedNames.RuntimeAssembly)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static SpecObjectInfo? Create(ITypeSymbol type)
         {
             foreach (AttributeData attribute in type.GetAttributes())
             {
-                if (attribute.AttributeClass?.Name != GeneratedNames.SpecMetadataAttribute || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string text)
+                if (!IsSpecMetadata(attribute) || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string text)
                 {
                     continue;
                 }

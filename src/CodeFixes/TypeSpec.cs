@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using Emr.Codegen.Analyzers;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.CodeFixes
@@ -72,7 +73,7 @@ namespace Emr.Codegen.CodeFixes
 
             foreach (AttributeData attribute in named.GetAttributes())
             {
-                if (attribute.AttributeClass?.Name != GeneratedNames.SpecMetadataAttribute || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string text)
+                if (!SpecTypeCatalog.IsSpecMetadata(attribute) || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string text)
                 {
                     continue;
                 }

@@ -1,16 +1,16 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using System;
 using Emr.Codegen.Runtime.Rules;
+using Emr.Codegen.Spec;
 using Emr.Codegen.Spec.Json;
 using Emr.Codegen.Spec.Model;
-using Emr.Codegen.Spec;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace Emr.Codegen.CodeFixes
 {

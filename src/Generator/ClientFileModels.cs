@@ -6,12 +6,6 @@ using Emr.Codegen.Spec.Model;
 
 namespace Emr.Codegen.Generator
 {
-    /// <summary>The shared runtime of generated clients (credential, options, exception, signer, throttle, retries).</summary>
-    internal sealed record ClientRuntimeFileModel(string Namespace, string Visibility) : FileModel(Namespace, Visibility)
-    {
-        public override string HintName => Namespace + ".ApiClientRuntime.g.cs";
-    }
-
     /// <summary>
     /// What one action's client method needs. <c>IdempotencyProperty</c> is the C# property of the request's
     /// idempotency token member (the spec's <c>metadata.idempotencyToken</c>), or null when the action has none.
@@ -26,7 +20,7 @@ namespace Emr.Codegen.Generator
     {
         public override string HintName => Namespace + "." + ClientName + ".g.cs";
 
-        /// <summary>The client runtime and the client of a spec with at least one action.</summary>
+        /// <summary>The client of a spec with at least one action.</summary>
         public static IEnumerable<FileModel> PlanClient(SpecModel spec, string visibility)
         {
             if (spec.Actions.Count == 0)
@@ -53,7 +47,6 @@ namespace Emr.Codegen.Generator
                 actions.Add(new ClientActionModel(action.Name, action.Input, action.Output, action.RateLimitPerSecond, action.RetryableErrorCodes, tokenProperty, action.Status == "deprecated"));
             }
 
-            yield return new ClientRuntimeFileModel(spec.Namespace, visibility);
             yield return new ClientFileModel(spec.Namespace, visibility, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, spec.RateLimitErrorCode, actions.ToEquatableArray());
         }
 

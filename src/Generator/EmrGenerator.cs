@@ -66,14 +66,30 @@ namespace Emr.Codegen.Generator
                 .Select((input, cancellationToken) => IsProvidedByReference(input.Right, input.Left))
                 .WithTrackingName(TrackingNames.ReferencedTypes);
 
+            // The runtime the build binds, by version: like the answer above, a small value, so other edits stay cached.
+            IncrementalValueProvider<RuntimeReference> runtime = context.CompilationProvider
+                .Select((compilation, _) => RuntimeReference.Of(compilation))
+                .WithTrackingName(TrackingNames.RuntimeReference);
+
+            IncrementalValueProvider<bool> generates = model
+                .Combine(providedByReference)
+                .Select((input, _) => input.Left != null && !input.Right);
+
+            IncrementalValueProvider<EquatableArray<SpecDiagnostic>> runtimeDiagnostics = generates
+                .Combine(runtime)
+                .Select((input, _) => input.Right.Check(input.Left).ToEquatableArray())
+                .WithTrackingName(TrackingNames.RuntimeDiagnostics);
+
+            // Without the runtime of its own version the generated code would not compile: the error above says why, alone.
             IncrementalValuesProvider<FileModel> files = model
                 .Combine(settings)
-                .Combine(providedByReference)
-                .SelectMany((input, _) => input.Right ? ImmutableArray<FileModel>.Empty : FileModel.Plan(input.Left.Left, input.Left.Right).ToImmutableArray())
+                .Combine(generates.Combine(runtime))
+                .SelectMany((input, _) => input.Right.Left && input.Right.Right.Matches ? FileModel.Plan(input.Left.Left, input.Left.Right).ToImmutableArray() : ImmutableArray<FileModel>.Empty)
                 .WithTrackingName(TrackingNames.FileModels);
 
             context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
             context.RegisterSourceOutput(settingsDiagnostics, ReportDiagnostics);
+            context.RegisterSourceOutput(runtimeDiagnostics, ReportDiagnostics);
             context.RegisterSourceOutput(files, (production, file) => production.AddSource(file.HintName, SourceText.From(Emit(file), System.Text.Encoding.UTF8)));
         }
 
@@ -85,11 +101,26 @@ namespace Emr.Codegen.Generator
                 return false;
             }
 
-            string marker = ns + "." + GeneratedNames.SpecMetadataAttribute;
+            // Every spec generates its error-code type, which implements the runtime's IApiErrorCode: a type of that name
+            // that does not is someone else's.
+            string marker = ns + "." + GeneratedNames.ErrorCodeType;
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 INamedTypeSymbol? type = assembly.GetTypeByMetadataName(marker);
-                if (type != null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                if (type != null && IsGeneratedErrorCode(type) && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsGeneratedErrorCode(INamedTypeSymbol type)
+        {
+            foreach (INamedTypeSymbol contract in type.AllInterfaces)
+            {
+                if (contract.Name == "IApiErrorCode" && contract.ContainingNamespace.ToDisplayString() == GeneratedNames.RuntimeNamespace)
                 {
                     return true;
                 }
@@ -105,9 +136,6 @@ namespace Emr.Codegen.Generator
             ErrorCodesFileModel model => ErrorCodeEmitter.Emit(model),
             MetadataFileModel model => MetadataEmitter.Emit(model),
             JsonResolverFileModel model => JsonResolverEmitter.Emit(model),
-            HelpersFileModel model => HelpersEmitter.Emit(model),
-            RuleEngineFileModel model => RuleEngineEmitter.Emit(model),
-            ClientRuntimeFileModel model => ClientRuntimeEmitter.Emit(model),
             ClientFileModel model => ClientEmitter.Emit(model),
             _ => throw new InvalidOperationException("Unknown file model " + file.GetType().Name),
         };
@@ -136,5 +164,7 @@ namespace Emr.Codegen.Generator
         public const string Settings = nameof(Settings);
         public const string SettingsDiagnostics = nameof(SettingsDiagnostics);
         public const string ReferencedTypes = nameof(ReferencedTypes);
+        public const string RuntimeReference = nameof(RuntimeReference);
+        public const string RuntimeDiagnostics = nameof(RuntimeDiagnostics);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using Emr.Codegen.Spec;
 using Emr.Codegen.Generator.Emit;
+using Emr.Codegen.Spec;
 using Emr.Codegen.Spec.Model;
 
 namespace Emr.Codegen.Generator
@@ -26,8 +26,6 @@ namespace Emr.Codegen.Generator
             string ns = spec.Namespace;
             string visibility = settings.Visibility;
             var enumsByName = spec.Enums.ToDictionary(e => e.Name);
-            yield return new HelpersFileModel(ns, visibility);
-            yield return new RuleEngineFileModel(ns, visibility);
             yield return new ErrorCodesFileModel(ns, visibility, spec.ErrorCodes);
             yield return new MetadataFileModel(ns, visibility, spec.ServiceShortName, spec.ApiVersion, spec.Endpoints, spec.Actions);
             yield return new JsonResolverFileModel(ns, visibility, spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)).ToEquatableArray());
@@ -51,16 +49,6 @@ namespace Emr.Codegen.Generator
                 yield return new ObjectFileModel(ns, visibility, item, enumKinds, SpecWriter.WriteAnalysisFragment(fullSpec, item));
             }
         }
-    }
-
-    internal sealed record HelpersFileModel(string Namespace, string Visibility) : FileModel(Namespace, Visibility)
-    {
-        public override string HintName => Namespace + ".ApiHelpers.g.cs";
-    }
-
-    internal sealed record RuleEngineFileModel(string Namespace, string Visibility) : FileModel(Namespace, Visibility)
-    {
-        public override string HintName => Namespace + "." + RuleEngineEmitter.NamespaceSegment + ".g.cs";
     }
 
     internal sealed record ErrorCodesFileModel(string Namespace, string Visibility, EquatableArray<ErrorCodeModel> ErrorCodes) : FileModel(Namespace, Visibility)

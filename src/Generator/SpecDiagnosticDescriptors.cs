@@ -112,6 +112,26 @@ namespace Emr.Codegen.Generator
             description: "The MSBuild property EmrCodegenVisibility makes every generated type public (the default) or internal.",
             helpLinkUri: HelpLink);
 
+        public static readonly DiagnosticDescriptor RuntimeMissing = new DiagnosticDescriptor(
+            RuntimeDiagnosticIds.RuntimeMissing,
+            "The project generates API types without Emr.Codegen.Runtime",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Generated types are data over the Emr.Codegen.Runtime library, which the Emr.Codegen package carries in lib/net8.0. A project that generates types must reference it; nothing is generated until it does.",
+            helpLinkUri: HelpLink);
+
+        public static readonly DiagnosticDescriptor RuntimeMismatch = new DiagnosticDescriptor(
+            RuntimeDiagnosticIds.RuntimeMismatch,
+            "The build binds another version of Emr.Codegen.Runtime than the generator's",
+            "{0}",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "The generator writes code for the runtime of its own version; an older or newer runtime may lack what that code calls. Nothing is generated until the versions agree.",
+            helpLinkUri: HelpLink);
+
         public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
         {
             [SpecDiagnosticIds.InvalidJson] = InvalidJson,
@@ -124,6 +144,8 @@ namespace Emr.Codegen.Generator
             [SpecDiagnosticIds.InvalidName] = InvalidName,
             [SettingsDiagnosticIds.UnknownAction] = UnknownAction,
             [SettingsDiagnosticIds.InvalidVisibility] = InvalidVisibility,
+            [RuntimeDiagnosticIds.RuntimeMissing] = RuntimeMissing,
+            [RuntimeDiagnosticIds.RuntimeMismatch] = RuntimeMismatch,
         };
     }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using Emr.Codegen.Runtime;
 using Emr.Codegen.Spec.Model;
 
@@ -8,27 +8,27 @@ namespace Emr.Codegen.Spec
     /// <summary>Names in generated code that the generator and the analyzers must agree on.</summary>
     internal static class GeneratedNames
     {
-        /// <summary>The attribute that carries a type's spec fragment for the analyzers.</summary>
+        /// <summary>The attribute that carries a type's spec fragment for the analyzers (in the runtime, <see cref="RuntimeNamespace"/>).</summary>
         public const string SpecMetadataAttribute = "EmrSpecMetadataAttribute";
 
-        /// <summary>
-        /// Types, namespaces and file names (hint names) the generator adds to the spec's namespace. A spec type may not take
-        /// one, in any letter case: Roslyn compares hint names ignoring case, so <c>APIHELPERS</c> would clash with
-        /// <c>ApiHelpers.g.cs</c> and lose all generated output.
-        /// </summary>
-        public static readonly IReadOnlyList<string> HelperTypeNames = new[]
-        {
-            "ApiHelpers", "ApiError", "ApiErrorCode", "ApiErrorCodeKind", "ApiMetadata", "ApiValidation", "ApiValidationProblem", "ApiValidationSeverity",
-            "ApiValidationException", "ApiFormEncoding", "ApiJson", "ApiJsonResolver", SpecMetadataAttribute, "EmrSpecMetadata",
-            "ApiCredential", "ApiClientOptions", "ApiClientRequestInfo", "ApiClientResponseInfo", "ApiException", "ApiClientRuntime", // the generated client's runtime
-            "EmrCodegenRules", // the namespace the rule engine is emitted into
-        };
+        /// <summary>The runtime library's assembly name and namespace: generated code is written over it.</summary>
+        public const string RuntimeAssembly = "Emr.Codegen.Runtime";
+
+        /// <summary>The namespace of the runtime's types (<see cref="RuntimeAssembly"/>).</summary>
+        public const string RuntimeNamespace = "Emr.Codegen.Runtime";
+
+        /// <summary>The full metadata name of the attribute the analyzers and code fixes recognise generated types by.</summary>
+        public const string SpecMetadataAttributeFullName = RuntimeNamespace + "." + SpecMetadataAttribute;
+
+        /// <summary>The error-code type every spec generates, which implements the runtime's <c>IApiErrorCode</c>.</summary>
+        public const string ErrorCodeType = "ApiErrorCode";
 
         /// <summary>
-        /// Prefixes of the generator's helper types (<c>ApiJson</c>, <c>ApiObject&lt;T&gt;</c>, <c>IApiValue</c>, ...): a spec type
-        /// named <c>Api</c> or <c>IApi</c> followed by an upper-case letter could clash with a helper, today's or a later one's.
+        /// The types (and file names) the generator adds to the spec's namespace beside the spec's own: the spec's error codes,
+        /// its metadata and its JSON resolver. Everything shared is in the runtime. A spec type may not take one, in any
+        /// letter case: Roslyn compares hint names ignoring case, so <c>APIMETADATA</c> would clash with <c>ApiMetadata.g.cs</c>.
         /// </summary>
-        public static readonly IReadOnlyList<string> HelperTypePrefixes = new[] { "Api", "IApi" };
+        public static readonly IReadOnlyList<string> HelperTypeNames = new[] { ErrorCodeType, "ApiErrorCodeKind", "ApiMetadata", "ApiJsonResolver" };
 
         private static readonly HashSet<string> HelperTypeNameSet = new HashSet<string>(HelperTypeNames, StringComparer.OrdinalIgnoreCase);
 
@@ -38,7 +38,7 @@ namespace Emr.Codegen.Spec
         /// <summary>Member names the generated enumeration struct has of its own.</summary>
         public static readonly HashSet<string> EnumMemberNames = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Value", "Name", "Description", "IsDefined", "KnownValues", "Parse", "ReadJson", "WriteJson", "EmrJsonConverter", "EmrCodec", "Equals", "GetHashCode", "ToString", "GetType",
+            "Value", "Name", "Description", "IsDefined", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType",
             "_value", // the struct's field
             TypeDataField,
         };
@@ -72,9 +72,9 @@ namespace Emr.Codegen.Spec
                 return "'" + name + "' is only lower-case ASCII letters: C# reserves such type names for keywords (required, file, scoped, record, ...)";
             }
 
-            if (HelperTypeNameSet.Contains(name) || IsHelperPrefixed(name))
+            if (HelperTypeNameSet.Contains(name))
             {
-                return "'" + name + "' is reserved for a generated helper type (names starting with 'Api' or 'IApi' and an upper-case letter, and " + string.Join(", ", HelperTypeNames) + " in any letter case)";
+                return "'" + name + "' is the name of a type the generator adds to the spec's namespace (" + string.Join(", ", HelperTypeNames) + ", in any letter case)";
             }
 
             if (isEnumeration ? EnumMemberNames.Contains(name) : ReservedNames.Contains(name))
@@ -85,25 +85,13 @@ namespace Emr.Codegen.Spec
             return null;
         }
 
-        private static bool IsHelperPrefixed(string name)
-        {
-            foreach (string prefix in HelperTypePrefixes)
-            {
-                if (name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && (char.IsUpper(name[prefix.Length]) || char.IsDigit(name[prefix.Length]) || name[prefix.Length] == '_'))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>Names the generated class uses itself; a member with one of them gets a suffix.</summary>
         private static readonly HashSet<string> ReservedNames = new HashSet<string>
         {
-            "Validate", "EnsureValid", "ToJson", "FromJson", "ToFormParameters", "ToFormString", "FromFormParameters", "ParseForm",
-            "ParseEnvelope", "CollectProblems", "WriteForm", "ReadForm", "CreateUnset", "EmrJsonConverter", "SpecFragment", "EmrSpecFragment", "s_emrRuleDefinition", "EmrType",
-            "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+            "Validate", "EnsureValid", "ToJson", "FromJson", "ToFormParameters", "ToFormString", "FromFormParameters", "ParseForm", // the API of every object
+            "ParseEnvelope", // of every response
+            "EmrSpecFragment", TypeDataField, // its spec fragment and member table
+            "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", // inherited from object
         };
 
         /// <summary>The C# property of a member: the API's name, with a suffix where C# or the generated class needs one.</summary>

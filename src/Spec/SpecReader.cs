@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System;
-using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Runtime;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec.Json;
 using Emr.Codegen.Spec.Model;
 

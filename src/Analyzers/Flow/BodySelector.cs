@@ -24,8 +24,8 @@ namespace Emr.Codegen.Analyzers.Flow
             assemblies.AddRange(compilation.SourceModule.ReferencedAssemblySymbols);
             foreach (IAssemblySymbol assembly in assemblies)
             {
-                // Only assemblies that declare the metadata attribute can hold generated types: the rest are never walked.
-                if (assembly.TypeNames.Contains(GeneratedNames.SpecMetadataAttribute))
+                // Only assemblies built against the runtime can hold generated types: the rest are never walked.
+                if (SpecTypeCatalog.ReferencesRuntime(assembly))
                 {
                     AddTypes(assembly.GlobalNamespace, catalog, names);
                 }

@@ -1,10 +1,10 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
-using Microsoft.CodeAnalysis.FlowAnalysis;
+using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace Emr.Codegen.Analyzers.Flow
 {

@@ -1,13 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using System;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Analyzers.Flow
 {

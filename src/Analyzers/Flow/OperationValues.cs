@@ -1,10 +1,10 @@
-using System.Linq;
 using System;
+using System.Linq;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
-using Microsoft.CodeAnalysis.Operations;
+using Emr.Codegen.Spec.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Emr.Codegen.Analyzers.Flow
 {

@@ -10,27 +10,26 @@ namespace Emr.Codegen.Generator.Emit
         public static string Emit(ClientFileModel file)
         {
             string ns = file.Namespace;
-            string runtime = "global::" + ns + ".ApiClientRuntime";
-            var w = new CodeWriter();
+                        var w = new CodeWriter();
             Types.Header(w, ns);
             w.Line("/// <summary>");
             w.Line("/// Sends the API's actions to Tencent Cloud: signed with TC3-HMAC-SHA256, throttled to each action's rate limit,");
             w.Line("/// transient failures retried with backoff (requests with an idempotency token keep the same token on every attempt).");
             w.Line("/// </summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + Types.ToolVersion + "\")]");
+            w.Line(Types.GeneratedCodeAttribute);
             w.Open(file.Visibility + " sealed class " + file.ClientName);
-            w.Line("private readonly " + runtime + ".Sender _sender;");
+            w.Line("private readonly " + Types.Runtime + "ApiSender _sender;");
             w.Line();
             w.Line("/// <summary>Creates a client for a region.</summary>");
-            w.Line("/// <param name=\"credential\">The API key, e.g. <see cref=\"global::" + ns + ".ApiCredential.FromEnvironment\"/>.</param>");
+            w.Line("/// <param name=\"credential\">The API key, e.g. <see cref=\"" + Types.Runtime + "ApiCredential.FromEnvironment\"/>.</param>");
             w.Line("/// <param name=\"region\">The region, e.g. <c>ap-guangzhou</c>; it also chooses the endpoint.</param>");
             w.Line("/// <param name=\"options\">Endpoint override, timeout, retries, validation, hooks; defaults when null.</param>");
             w.Line("/// <param name=\"httpClient\">An <c>HttpClient</c> to send with (from <c>IHttpClientFactory</c>, say); when null a shared, pooled one is used.</param>");
-            w.Open("public " + file.ClientName + "(global::" + ns + ".ApiCredential credential, string region, global::" + ns + ".ApiClientOptions? options = null, global::System.Net.Http.HttpClient? httpClient = null)");
+            w.Open("public " + file.ClientName + "(" + Types.Runtime + "ApiCredential credential, string region, " + Types.Runtime + "ApiClientOptions? options = null, global::System.Net.Http.HttpClient? httpClient = null)");
             string domain = file.HasEndpointHelper
                 ? "global::" + ns + ".ApiMetadata.GetEndpoint(region)"
                 : CSharpNames.StringLiteral(file.ServiceShortName + ".tencentcloudapi.com");
-            w.Line("_sender = new " + runtime + ".Sender(credential, region, " + CSharpNames.StringLiteral(file.ServiceShortName) + ", global::" + ns + ".ApiMetadata.ApiVersion, new global::System.Uri(\"https://\" + " + domain + " + \"/\"), " + CSharpNames.StringLiteral(file.RateLimitErrorCode) + ", options, httpClient);");
+            w.Line("_sender = new " + Types.Runtime + "ApiSender(credential, region, " + CSharpNames.StringLiteral(file.ServiceShortName) + ", global::" + ns + ".ApiMetadata.ApiVersion, new global::System.Uri(\"https://\" + " + domain + " + \"/\"), " + CSharpNames.StringLiteral(file.RateLimitErrorCode) + ", options, httpClient);");
             w.Close();
             w.Line();
             w.Line("/// <summary>Where requests go: the region's endpoint, or the options' override.</summary>");
@@ -58,8 +57,8 @@ namespace Emr.Codegen.Generator.Emit
                     ? "/// An empty <c>" + CSharpNames.XmlText(token) + "</c> is set to a new GUID (left on the request, so sending it again later cannot act twice); every retry sends the same token."
                     : "/// The request has no idempotency token: it is retried only where the server certainly did not act (rate limited, no connection).");
                 w.Line("/// </remarks>");
-                w.Line("/// <exception cref=\"global::" + ns + ".ApiValidationException\">The request is not valid (when <c>ValidateRequests</c> is on); nothing was sent.</exception>");
-                w.Line("/// <exception cref=\"global::" + ns + ".ApiException\">The API answered with an error, or with something that is not its answer.</exception>");
+                w.Line("/// <exception cref=\"" + Types.Runtime + "ApiValidationException\">The request is not valid (when <c>ValidateRequests</c> is on); nothing was sent.</exception>");
+                w.Line("/// <exception cref=\"" + Types.Runtime + "ApiException{TCode}\">The API answered with an error, or with something that is not its answer.</exception>");
                 w.Line("/// <exception cref=\"global::System.TimeoutException\">No answer within the options' timeout.</exception>");
                 if (action.Deprecated)
                 {
@@ -81,7 +80,7 @@ namespace Emr.Codegen.Generator.Emit
                 w.Close();
                 w.Line();
                 string rate = action.RateLimitPerSecond is int perSecond ? perSecond.ToString(CultureInfo.InvariantCulture) : "null";
-                w.Line("return _sender.SendAsync(" + CSharpNames.StringLiteral(action.Name) + ", " + rate + ", " + (action.IdempotencyProperty != null ? "true" : "false") + ", " + retryable + ", request.ToJson(), " + response + ".ParseEnvelope, cancellationToken);");
+                w.Line("return _sender.SendAsync<" + response + ", " + Types.ErrorCode(ns) + ">(" + CSharpNames.StringLiteral(action.Name) + ", " + rate + ", " + (action.IdempotencyProperty != null ? "true" : "false") + ", " + retryable + ", request.ToJson(), " + response + ".ParseEnvelope, cancellationToken);");
                 w.Close();
             }
 

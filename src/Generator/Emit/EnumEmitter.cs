@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Linq;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
 
 namespace Emr.Codegen.Generator.Emit
 {
@@ -25,9 +25,9 @@ namespace Emr.Codegen.Generator.Emit
             Types.Header(w, ns);
             DocRenderer.WriteSummary(w, model.Document, "Values: " + string.Join(", ", model.Values.Select(v => v.Value + " (" + v.Name + ")")) + ". Any other value converts too and is kept as it is; IsDefined tells whether the spec knows it.");
             w.Line(Types.GeneratedCodeAttribute);
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".ApiJsonConverter<" + self + ">))]");
-            w.Open(file.Visibility + " readonly partial struct " + model.Name + " : global::System.IEquatable<" + self + ">, global::" + ns + ".IApiValue<" + self + ">");
-            w.Line("private static readonly global::" + ns + ".ApiEnum<" + self + ", " + raw + "> " + GeneratedNames.TypeDataField + " = new(global::" + ns + ".ApiCodecs." + (isString ? "String" : "Int64") + ", static value => new " + self + "(value), static value => value.Value,");
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + Types.Runtime + "ApiJsonConverter<" + self + ">))]");
+            w.Open(file.Visibility + " readonly partial struct " + model.Name + " : global::System.IEquatable<" + self + ">, " + Types.Runtime + "IApiValue<" + self + ">");
+            w.Line("private static readonly " + Types.Runtime + "ApiEnum<" + self + ", " + raw + "> " + GeneratedNames.TypeDataField + " = new(" + Types.Runtime + "ApiCodecs." + (isString ? "String" : "Int64") + ", static value => new " + self + "(value), static value => value.Value,");
             w.Line("    new " + raw + "[] { " + string.Join(", ", model.Values.Select(v => RawLiteral(v.Value, isString))) + " },");
             w.Line("    new string[] { " + string.Join(", ", model.Values.Select(v => CSharpNames.StringLiteral(v.Name))) + " },");
             w.Line("    new string[] { " + string.Join(", ", model.Values.Select(v => CSharpNames.StringLiteral(v.Document))) + " });");
@@ -95,7 +95,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("/// <summary>Compares raw values.</summary>");
             w.Line("public static bool operator !=(" + self + " left, " + self + " right) => !left.Equals(right);");
             w.Line();
-            w.Line("static global::" + ns + ".ApiCodec<" + self + "> global::" + ns + ".IApiValue<" + self + ">.EmrCodec => " + GeneratedNames.TypeDataField + ";");
+            w.Line("static " + Types.Runtime + "ApiCodec<" + self + "> " + Types.Runtime + "IApiValue<" + self + ">.EmrCodec => " + GeneratedNames.TypeDataField + ";");
             w.Close();
             return w.ToString();
         }

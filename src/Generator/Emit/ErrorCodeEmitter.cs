@@ -34,7 +34,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line();
             w.Line("/// <summary>An API error code: a known one maps to <see cref=\"ApiErrorCodeKind\"/>; an unknown one is kept as it is.</summary>");
             w.Line(Types.GeneratedCodeAttribute);
-            w.Open(file.Visibility + " readonly struct ApiErrorCode : global::System.IEquatable<" + self + ">");
+            w.Open(file.Visibility + " readonly struct ApiErrorCode : global::System.IEquatable<" + self + ">, " + Types.Runtime + "IApiErrorCode<" + self + ">");
             w.Line("// The listed codes and their descriptions, in ApiErrorCodeKind's order (member n is at n - 1).");
             w.Line("private static readonly string[] s_codes = { " + string.Join(", ", file.ErrorCodes.Select(c => CSharpNames.StringLiteral(c.Code))) + " };");
             w.Line();
@@ -69,6 +69,9 @@ namespace Emr.Codegen.Generator.Emit
             w.Line();
             w.Line("/// <summary>Every code the spec lists.</summary>");
             w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> All { get; } = global::System.Array.ConvertAll(s_codes, code => new " + self + "(code));");
+            w.Line();
+            w.Line("/// <summary>Wraps a code string as the server sent it.</summary>");
+            w.Line("static " + self + " " + Types.Runtime + "IApiErrorCode<" + self + ">.FromCode(string code) => new " + self + "(code);");
             w.Line();
             w.Line("/// <summary>Converts a code string.</summary>");
             w.Line("public static implicit operator " + self + "(string code) => new " + self + "(code);");

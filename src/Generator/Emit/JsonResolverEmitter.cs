@@ -36,7 +36,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("return infos;");
             w.Close();
             w.Line();
-            w.Line("private static void Add<V>(" + infos + " infos) where V : global::" + ns + ".IApiValue<V> => infos[typeof(V)] = global::" + ns + ".ApiJsonConverter<V>.Info;");
+            w.Line("private static void Add<V>(" + infos + " infos) where V : " + Types.Runtime + "IApiValue<V> => infos[typeof(V)] = " + Types.Runtime + "ApiJsonConverter<V>.Info;");
             w.Close();
             return w.ToString();
         }

@@ -15,7 +15,7 @@ namespace Emr.Codegen.Generator.Emit
         private static void EmitValidation(CodeWriter w, ObjectFileModel file)
         {
             w.Line();
-            w.Line("/// <summary>The spec's members, enumerations and rules of this type, read by the analyzers and by <see cref=\"ApiObject{T}.Validate\"/>.</summary>");
+            w.Line("/// <summary>The spec's members, enumerations and rules of this type, read by the analyzers and by <see cref=\"" + Types.Runtime + "ApiObject{T}.Validate\"/>.</summary>");
             w.Line("internal const string " + FragmentConstant + " = " + CSharpNames.StringLiteral(file.AnalysisFragment) + ";");
         }
     }

@@ -41,15 +41,15 @@ namespace Emr.Codegen.Generator.Emit
             Types.Header(w, ns, obj.Members.Any(m => m.Disabled));
             DocRenderer.WriteSummary(w, obj.Document);
             w.Line(Types.GeneratedCodeAttribute);
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ns + ".ApiJsonConverter<" + self + ">))]");
-            w.Line("[global::" + ns + "." + GeneratedNames.SpecMetadataAttribute + "(" + FragmentConstant + ")]");
-            w.Open(file.Visibility + " sealed partial class " + obj.Name + " : global::" + ns + ".ApiObject<" + self + ">, global::" + ns + ".IApiValue<" + self + ">");
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + Types.Runtime + "ApiJsonConverter<" + self + ">))]");
+            w.Line("[" + Types.Runtime + GeneratedNames.SpecMetadataAttribute + "(" + FragmentConstant + ")]");
+            w.Open(file.Visibility + " sealed partial class " + obj.Name + " : " + Types.Runtime + "ApiObject<" + self + ">, " + Types.Runtime + "IApiValue<" + self + ">");
             w.Line("/// <summary>Creates an empty instance; required members are set by an object initializer.</summary>");
             w.Line("public " + obj.Name + "() : base(" + TypeField + ") { }");
             if (hasRequired)
             {
                 w.Line();
-                w.Line("/// <summary>Creates an instance for readers (JSON, form); missing required members are reported by <see cref=\"ApiObject{T}.Validate\"/>.</summary>");
+                w.Line("/// <summary>Creates an instance for readers (JSON, form); missing required members are reported by <see cref=\"" + Types.Runtime + "ApiObject{T}.Validate\"/>.</summary>");
                 w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
                 w.Line("#pragma warning disable CS8618 // A reader may leave a required member unset; Validate reports it.");
                 w.Line("private " + obj.Name + "(bool unset) : base(" + TypeField + ") { }");
@@ -84,20 +84,20 @@ namespace Emr.Codegen.Generator.Emit
             {
                 w.Line();
                 w.Line("/// <summary>The error the server returned instead of a result, if any (<c>Response.Error</c>).</summary>");
-                w.Line("public global::" + ns + ".ApiError? Error { get; set; }");
+                w.Line("public " + Types.Runtime + "ApiError<" + Types.ErrorCode(ns) + ">? Error { get; set; }");
             }
 
             string pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
             w.Line();
             w.Line("/// <summary>Reads this object from JSON. Numbers written as strings are accepted; unknown members are skipped; members not found stay unset.</summary>");
             w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not one JSON object of this type: the message names the member path.</exception>");
-            w.Line("public static " + self + " FromJson(string json) => global::" + ns + ".ApiJson.Read(json, " + TypeField + ");");
+            w.Line("public static " + self + " FromJson(string json) => " + Types.Runtime + "ApiJson.Read(json, " + TypeField + ");");
             if (obj.Role == ObjectRole.Response)
             {
                 w.Line();
                 w.Line("/// <summary>Reads the API's envelope <c>{\"Response\": {...}}</c>, the error form included.</summary>");
                 w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not such an envelope: the message names the member path.</exception>");
-                w.Line("public static " + self + " ParseEnvelope(string json) => global::" + ns + ".ApiJson.ReadEnvelope(json, " + TypeField + ");");
+                w.Line("public static " + self + " ParseEnvelope(string json) => " + Types.Runtime + "ApiJson.ReadEnvelope(json, " + TypeField + ");");
             }
 
             w.Line();
@@ -105,7 +105,7 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("public static " + self + " FromFormParameters(" + pairs + " parameters) => " + TypeField + ".ReadForm(parameters);");
             w.Line();
             w.Line("/// <summary>Reads <c>&amp;Name=Value</c> text (percent-encoded or not); segments without '=' are skipped.</summary>");
-            w.Line("public static " + self + " ParseForm(string text) => " + TypeField + ".ReadForm(global::" + ns + ".ApiFormEncoding.Split(text));");
+            w.Line("public static " + self + " ParseForm(string text) => " + TypeField + ".ReadForm(" + Types.Runtime + "ApiFormEncoding.Split(text));");
             EmitValidation(w, file);
             EmitMemberTable(w, file, self, hasRequired, hasError);
             w.Close();
@@ -124,7 +124,7 @@ namespace Emr.Codegen.Generator.Emit
             ObjectModel obj = file.Object;
             w.Line();
             // The table is an argument, not a lambda: the compiler binds each accessor once, against a known delegate type.
-            w.Indent("private static readonly global::" + ns + ".ApiType<" + self + "> " + TypeField + " = new(" + FragmentConstant + ", " + CSharpNames.StringLiteral(obj.Name) + ", static () => new " + self + "(" + (hasRequired ? "true" : string.Empty) + "), new global::" + ns + ".ApiMembers<" + self + ">()");
+            w.Indent("private static readonly " + Types.Runtime + "ApiType<" + self + "> " + TypeField + " = new(" + FragmentConstant + ", " + CSharpNames.StringLiteral(obj.Name) + ", static () => new " + self + "(" + (hasRequired ? "true" : string.Empty) + "), new " + Types.Runtime + "ApiMembers<" + self + ">()");
             foreach (MemberModel member in obj.Members)
             {
                 string target = "o." + (HasBackingField(member, obj) ? BackingField(member, obj) : GeneratedNames.PropertyName(member, obj));
@@ -140,12 +140,12 @@ namespace Emr.Codegen.Generator.Emit
 
             if (hasError)
             {
-                w.Line(".Error(static o => o.Error, static (o, v) => o.Error = v)");
+                w.Line(".Error<" + Types.ErrorCode(ns) + ">(static o => o.Error, static (o, v) => o.Error = v)");
             }
 
             w.Dedent(");");
             w.Line();
-            w.Line("static global::" + ns + ".ApiCodec<" + self + "> global::" + ns + ".IApiValue<" + self + ">.EmrCodec => " + TypeField + ";");
+            w.Line("static " + Types.Runtime + "ApiCodec<" + self + "> " + Types.Runtime + "IApiValue<" + self + ">.EmrCodec => " + TypeField + ";");
         }
 
         /// <summary>The member table's method that adds a single value of the member's kind.</summary>
@@ -161,8 +161,8 @@ namespace Emr.Codegen.Generator.Emit
 
         /// <summary>The codec of one value (a list's item) of the member.</summary>
         private static string Codec(string ns, MemberModel member) => member.Enum != null || member.Kind == ValueKind.Object
-            ? "global::" + ns + ".ApiCodecs.Of<" + ItemType(ns, member) + ">()"
-            : "global::" + ns + ".ApiCodecs." + AddMethod(member);
+            ? Types.Runtime + "ApiCodecs.Of<" + ItemType(ns, member) + ">()"
+            : Types.Runtime + "ApiCodecs." + AddMethod(member);
 
         private static string Remarks(MemberModel member, ObjectFileModel file)
         {

@@ -1,12 +1,21 @@
+using System.Reflection;
+
 namespace Emr.Codegen.Generator.Emit
 {
     internal static class Types
     {
-        public const string ToolVersion = "1.0.0";
+        /// <summary>The namespace of the runtime library generated code is written over.</summary>
+        public const string Runtime = "global::Emr.Codegen.Runtime.";
 
-        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + ToolVersion + "\")]";
+        /// <summary>This generator's package version, which is also the runtime version its code is written for.</summary>
+        public static readonly string ToolVersion = PackageVersionOf(typeof(Types).Assembly);
+
+        public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Emr.Codegen\", \"" + ToolVersion + "\")]";
 
         public static string Global(string ns, string name) => "global::" + ns + "." + name;
+
+        /// <summary>The spec's error-code type, which the runtime's error and exception types take as their code.</summary>
+        public static string ErrorCode(string ns) => Global(ns, "ApiErrorCode");
 
         public static void Header(CodeWriter writer, string ns, bool hasDisabledMembers = false)
         {
@@ -20,6 +29,19 @@ namespace Emr.Codegen.Generator.Emit
             writer.Line();
             writer.Line("namespace " + ns + ";");
             writer.Line();
+        }
+
+        /// <summary>An assembly's package version: its informational version without the source revision after a '+'.</summary>
+        internal static string PackageVersionOf(Assembly assembly)
+        {
+            string? informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            if (string.IsNullOrEmpty(informational))
+            {
+                return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            }
+
+            int plus = informational!.IndexOf('+');
+            return plus < 0 ? informational : informational.Substring(0, plus);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed record ApiClientRequestInfo(string Action, int Attempt, Uri Uri, I
 /// <param name="Attempt">1 for the first attempt.</param>
 /// <param name="StatusCode">The HTTP status.</param>
 /// <param name="RequestId">The API's request id, if the answer has one.</param>
-/// <param name="ErrorCode">The API error code, if the answer is an error.</param>
+/// <param name="ErrorCode">The API error code as the server wrote it, if the answer is an error.</param>
 /// <param name="Elapsed">How long the attempt took.</param>
 /// <param name="WillRetry">Whether the request will be sent again.</param>
-public sealed record ApiClientResponseInfo(string Action, int Attempt, int StatusCode, string? RequestId, ApiErrorCode? ErrorCode, TimeSpan Elapsed, bool WillRetry);
+public sealed record ApiClientResponseInfo(string Action, int Attempt, int StatusCode, string? RequestId, string? ErrorCode, TimeSpan Elapsed, bool WillRetry);

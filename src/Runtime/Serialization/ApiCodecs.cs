@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Emr.Codegen.Runtime.Rules;
@@ -7,12 +8,18 @@ using Emr.Codegen.Runtime.Rules;
 namespace Emr.Codegen.Runtime;
 
 /// <summary>The codecs of the API's scalar types, and of generated types.</summary>
-internal static class ApiCodecs
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ApiCodecs
 {
+    /// <summary>The codec of strings.</summary>
     public static readonly ApiScalarCodec<string> String = new StringCodec();
+    /// <summary>The codec of integers.</summary>
     public static readonly ApiScalarCodec<long> Int64 = new Int64Codec();
+    /// <summary>The codec of unsigned integers.</summary>
     public static readonly ApiScalarCodec<ulong> UInt64 = new UInt64Codec();
+    /// <summary>The codec of floating-point numbers.</summary>
     public static readonly ApiScalarCodec<double> Double = new DoubleCodec();
+    /// <summary>The codec of booleans.</summary>
     public static readonly ApiScalarCodec<bool> Boolean = new BooleanCodec();
 
     [ThreadStatic]
@@ -26,99 +33,99 @@ internal static class ApiCodecs
     {
         public static readonly Deferred<V> Instance = new Deferred<V>();
 
-        public override V ReadJson(ref Utf8JsonReader reader, string prefix, string name) => V.EmrCodec.ReadJson(ref reader, prefix, name);
+        internal override V ReadJson(ref Utf8JsonReader reader, string prefix, string name) => V.EmrCodec.ReadJson(ref reader, prefix, name);
 
-        public override V ReadRoot(ref Utf8JsonReader reader) => V.EmrCodec.ReadRoot(ref reader);
+        internal override V ReadRoot(ref Utf8JsonReader reader) => V.EmrCodec.ReadRoot(ref reader);
 
-        public override void WriteJson(Utf8JsonWriter writer, V value) => V.EmrCodec.WriteJson(writer, value);
+        internal override void WriteJson(Utf8JsonWriter writer, V value) => V.EmrCodec.WriteJson(writer, value);
 
-        public override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, V value) => V.EmrCodec.WriteForm(pairs, name, value);
+        internal override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, V value) => V.EmrCodec.WriteForm(pairs, name, value);
 
-        public override bool TryReadForm(ApiFormEncoding.Values values, string name, out V value) => V.EmrCodec.TryReadForm(values, name, out value);
+        internal override bool TryReadForm(ApiFormEncoding.Values values, string name, out V value) => V.EmrCodec.TryReadForm(values, name, out value);
 
-        public override V ReadFormItem(ApiFormEncoding.Values values, string name) => V.EmrCodec.ReadFormItem(values, name);
+        internal override V ReadFormItem(ApiFormEncoding.Values values, string name) => V.EmrCodec.ReadFormItem(values, name);
 
-        public override string Show(V value) => V.EmrCodec.Show(value);
+        internal override string Show(V value) => V.EmrCodec.Show(value);
 
-        public override MemberValue RuleValue(V value) => V.EmrCodec.RuleValue(value);
+        internal override MemberValue RuleValue(V value) => V.EmrCodec.RuleValue(value);
     }
 
     private sealed class StringCodec : ApiScalarCodec<string>
     {
-        public override string ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadString(ref reader, prefix, name);
+        internal override string ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadString(ref reader, prefix, name);
 
-        public override void WriteJson(Utf8JsonWriter writer, string value) => writer.WriteStringValue(ApiJson.Text(value, string.Empty));
+        internal override void WriteJson(Utf8JsonWriter writer, string value) => writer.WriteStringValue(ApiJson.Text(value, string.Empty));
 
-        public override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, string value) => base.WriteForm(pairs, name, ApiJson.Text(value, name));
+        internal override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, string value) => base.WriteForm(pairs, name, ApiJson.Text(value, name));
 
-        public override string Format(string value) => value;
+        internal override string Format(string value) => value;
 
-        public override string Parse(string text, string name) => text;
+        internal override string Parse(string text, string name) => text;
 
-        public override string Show(string value) => '"' + value + '"';
+        internal override string Show(string value) => '"' + value + '"';
 
-        public override MemberValue RuleValue(string value) => MemberValue.From(value);
+        internal override MemberValue RuleValue(string value) => MemberValue.From(value);
     }
 
     private sealed class Int64Codec : ApiScalarCodec<long>
     {
-        public override long ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadInt64(ref reader, prefix, name);
+        internal override long ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadInt64(ref reader, prefix, name);
 
-        public override void WriteJson(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+        internal override void WriteJson(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
 
-        public override string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+        internal override string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        public override long Parse(string text, string name) => ApiFormEncoding.ParseInt64(text, name);
+        internal override long Parse(string text, string name) => ApiFormEncoding.ParseInt64(text, name);
 
-        public override string Show(long value) => Format(value);
+        internal override string Show(long value) => Format(value);
 
-        public override MemberValue RuleValue(long value) => MemberValue.From(value);
+        internal override MemberValue RuleValue(long value) => MemberValue.From(value);
     }
 
     private sealed class UInt64Codec : ApiScalarCodec<ulong>
     {
-        public override ulong ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadUInt64(ref reader, prefix, name);
+        internal override ulong ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadUInt64(ref reader, prefix, name);
 
-        public override void WriteJson(Utf8JsonWriter writer, ulong value) => writer.WriteNumberValue(value);
+        internal override void WriteJson(Utf8JsonWriter writer, ulong value) => writer.WriteNumberValue(value);
 
-        public override string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+        internal override string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
-        public override ulong Parse(string text, string name) => ApiFormEncoding.ParseUInt64(text, name);
+        internal override ulong Parse(string text, string name) => ApiFormEncoding.ParseUInt64(text, name);
 
-        public override string Show(ulong value) => Format(value);
+        internal override string Show(ulong value) => Format(value);
 
-        public override MemberValue RuleValue(ulong value) => MemberValue.From(value);
+        internal override MemberValue RuleValue(ulong value) => MemberValue.From(value);
     }
 
     private sealed class DoubleCodec : ApiScalarCodec<double>
     {
-        public override double ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadDouble(ref reader, prefix, name);
+        internal override double ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadDouble(ref reader, prefix, name);
 
-        public override void WriteJson(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(ApiJson.Finite(value, string.Empty));
+        internal override void WriteJson(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(ApiJson.Finite(value, string.Empty));
 
-        public override string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        internal override string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-        public override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, double value) => base.WriteForm(pairs, name, ApiJson.Finite(value, name));
+        internal override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, double value) => base.WriteForm(pairs, name, ApiJson.Finite(value, name));
 
-        public override double Parse(string text, string name) => ApiFormEncoding.ParseDouble(text, name);
+        internal override double Parse(string text, string name) => ApiFormEncoding.ParseDouble(text, name);
 
-        public override string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        internal override string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-        public override MemberValue RuleValue(double value) => MemberValue.From(value);
+        internal override MemberValue RuleValue(double value) => MemberValue.From(value);
     }
 
     private sealed class BooleanCodec : ApiScalarCodec<bool>
     {
-        public override bool ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadBoolean(ref reader, prefix, name);
+        internal override bool ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ApiJson.ReadBoolean(ref reader, prefix, name);
 
-        public override void WriteJson(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+        internal override void WriteJson(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
 
-        public override string Format(bool value) => value ? "true" : "false";
+        internal override string Format(bool value) => value ? "true" : "false";
 
-        public override bool Parse(string text, string name) => ApiFormEncoding.ParseBoolean(text, name);
+        internal override bool Parse(string text, string name) => ApiFormEncoding.ParseBoolean(text, name);
 
-        public override string Show(bool value) => value.ToString();
+        internal override string Show(bool value) => value.ToString();
 
-        public override MemberValue RuleValue(bool value) => MemberValue.From(value);
+        internal override MemberValue RuleValue(bool value) => MemberValue.From(value);
     }
 }

@@ -3,10 +3,12 @@ using System.Text.Json;
 namespace Emr.Codegen.Runtime;
 
 /// <summary>The error form of a response: <c>{"Error": {"Code": ..., "Message": ...}}</c>.</summary>
-public sealed class ApiError
+/// <typeparam name="TCode">The spec's error-code type.</typeparam>
+public sealed class ApiError<TCode>
+    where TCode : struct, IApiErrorCode<TCode>
 {
     /// <summary>The error code; unknown codes are kept as they are.</summary>
-    public ApiErrorCode Code { get; set; }
+    public TCode Code { get; set; }
 
     /// <summary>The server's message.</summary>
     public string? Message { get; set; }
@@ -14,10 +16,10 @@ public sealed class ApiError
     /// <inheritdoc/>
     public override string ToString() => Code.Code + ": " + Message;
 
-    internal static ApiError ReadValue(ref Utf8JsonReader reader, string prefix)
+    internal static ApiError<TCode> ReadValue(ref Utf8JsonReader reader, string prefix)
     {
         ApiJson.StartObject(ref reader, prefix, "Error");
-        var error = new ApiError();
+        var error = new ApiError<TCode>();
         bool seenCode = false;
         bool seenMessage = false;
         string? member = null;
@@ -31,7 +33,7 @@ public sealed class ApiError
                 {
                     case "Code":
                         ApiJson.FirstTime(ref seenCode, prefix, "Code");
-                        error.Code = new ApiErrorCode(ApiJson.ReadString(ref reader, prefix, "Code"));
+                        error.Code = TCode.FromCode(ApiJson.ReadString(ref reader, prefix, "Code"));
                         break;
                     case "Message":
                         ApiJson.FirstTime(ref seenMessage, prefix, "Message");
@@ -53,7 +55,7 @@ public sealed class ApiError
         return error;
     }
 
-    internal static void WriteValue(Utf8JsonWriter writer, ApiError value)
+    internal static void WriteValue(Utf8JsonWriter writer, ApiError<TCode> value)
     {
         writer.WriteStartObject();
         writer.WriteString("Code", ApiJson.Text(value.Code.Code, "Error.Code"));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -7,6 +8,7 @@ using System.Text;
 namespace Emr.Codegen.Runtime;
 
 /// <summary>The API's flat form encoding: <c>Name=Value</c> pairs, lists as <c>Name.0</c>, objects as <c>Name.Member</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiFormEncoding
 {
     /// <summary>Joins pairs as <c>a=1&amp;b=2</c>, percent-encoding names and values (RFC 3986).</summary>

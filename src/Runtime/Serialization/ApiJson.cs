@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
@@ -10,7 +11,8 @@ namespace Emr.Codegen.Runtime;
 /// appears once, nothing follows the document's value; every fault is a JsonException that names the member path.
 /// A member path is passed as a prefix and a name and joined only when a fault is reported.
 /// </summary>
-internal static class ApiJson
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ApiJson
 {
     /// <summary>A value JSON and the form encoding cannot carry (NaN, a lone surrogate); the path grows as it leaves each object.</summary>
     internal sealed class Unwritable : InvalidOperationException
@@ -28,11 +30,11 @@ internal static class ApiJson
         public ApiJson.Unwritable Within(string segment) => new(_path.Length == 0 ? segment : segment + "." + _path, _problem);
     }
 
-    public static double Finite(double value, string path) =>
+    internal static double Finite(double value, string path) =>
         double.IsFinite(value) ? value : throw new ApiJson.Unwritable(path, value.ToString("R", CultureInfo.InvariantCulture) + " is not a finite number; JSON and the API take finite numbers only.");
 
     /// <summary>The string, if every surrogate in it is half of a pair: UTF-8 (so JSON and the form encoding) has no lone one.</summary>
-    public static string Text(string value, string path)
+    internal static string Text(string value, string path)
     {
         for (int i = 0; i < value.Length; i++)
         {
@@ -45,7 +47,7 @@ internal static class ApiJson
         return value;
     }
 
-    public static string Write<T>(T value, ApiCodec<T> codec)
+    internal static string Write<T>(T value, ApiCodec<T> codec)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = ApiFormEncoding.MaxDepth }))
@@ -145,9 +147,9 @@ internal static class ApiJson
     }
 
     /// <summary>The path of an object read at <c>prefix</c>: its member's path, or its type name at the top.</summary>
-    public static string ObjectPath(string prefix, string typeName) => prefix.Length == 0 ? typeName : prefix.Substring(0, prefix.Length - 1);
+    internal static string ObjectPath(string prefix, string typeName) => prefix.Length == 0 ? typeName : prefix.Substring(0, prefix.Length - 1);
 
-    public static void StartObject(ref Utf8JsonReader reader, string prefix, string typeName)
+    internal static void StartObject(ref Utf8JsonReader reader, string prefix, string typeName)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -156,7 +158,7 @@ internal static class ApiJson
     }
 
     /// <summary>Marks a member as read; a second time is an error, since which value counts would be a guess.</summary>
-    public static void FirstTime(ref bool seen, string prefix, string name)
+    internal static void FirstTime(ref bool seen, string prefix, string name)
     {
         if (seen)
         {
@@ -170,13 +172,13 @@ internal static class ApiJson
         new JsonException(prefix + name + ": the member appears more than once.");
 
     /// <summary>Whether the reader itself rejected the text (its exceptions derive from JsonException).</summary>
-    public static bool IsSyntaxError(JsonException exception) => exception.GetType() != typeof(JsonException);
+    internal static bool IsSyntaxError(JsonException exception) => exception.GetType() != typeof(JsonException);
 
-    public static JsonException Malformed(JsonException exception, string prefix, string? member, string typeName) =>
+    internal static JsonException Malformed(JsonException exception, string prefix, string? member, string typeName) =>
         new JsonException((member is null ? ObjectPath(prefix, typeName) : prefix + member) + ": the JSON is malformed: " + exception.Message, exception);
 
     /// <summary>The string at the reader; an escaped lone surrogate (<c>\ud800</c>) is no Unicode text, and a fault like any other.</summary>
-    public static string GetText(ref Utf8JsonReader reader, string prefix, string name)
+    internal static string GetText(ref Utf8JsonReader reader, string prefix, string name)
     {
         try
         {
@@ -189,14 +191,14 @@ internal static class ApiJson
     }
 
     /// <summary>A member name of the object read at <paramref name="prefix"/>.</summary>
-    public static string GetMemberName(ref Utf8JsonReader reader, string prefix, string typeName) =>
+    internal static string GetMemberName(ref Utf8JsonReader reader, string prefix, string typeName) =>
         reader.ValueIsEscaped ? GetText(ref reader, ObjectPath(prefix, typeName), " (a member name)") : reader.GetString()!;
 
-    public static string ReadString(ref Utf8JsonReader reader, string prefix, string name) =>
+    internal static string ReadString(ref Utf8JsonReader reader, string prefix, string name) =>
         reader.TokenType == JsonTokenType.String ? GetText(ref reader, prefix, name) : throw Unexpected(ref reader, prefix, name, "a string");
 
     // Upstream's examples quote numbers ("ProductId": "4"): a string that holds a number of the member's type is read too.
-    public static long ReadInt64(ref Utf8JsonReader reader, string prefix, string name)
+    internal static long ReadInt64(ref Utf8JsonReader reader, string prefix, string name)
     {
         const string expected = "a whole number from -9223372036854775808 to 9223372036854775807";
         switch (reader.TokenType)
@@ -211,7 +213,7 @@ internal static class ApiJson
         }
     }
 
-    public static ulong ReadUInt64(ref Utf8JsonReader reader, string prefix, string name)
+    internal static ulong ReadUInt64(ref Utf8JsonReader reader, string prefix, string name)
     {
         const string expected = "a whole number from 0 to 18446744073709551615";
         switch (reader.TokenType)
@@ -226,7 +228,7 @@ internal static class ApiJson
         }
     }
 
-    public static double ReadDouble(ref Utf8JsonReader reader, string prefix, string name)
+    internal static double ReadDouble(ref Utf8JsonReader reader, string prefix, string name)
     {
         const string expected = "a finite number";
         switch (reader.TokenType)
@@ -242,7 +244,7 @@ internal static class ApiJson
         }
     }
 
-    public static bool ReadBoolean(ref Utf8JsonReader reader, string prefix, string name)
+    internal static bool ReadBoolean(ref Utf8JsonReader reader, string prefix, string name)
     {
         const string expected = "true or false";
         switch (reader.TokenType)
@@ -259,7 +261,7 @@ internal static class ApiJson
         }
     }
 
-    public static JsonException Unexpected(ref Utf8JsonReader reader, string prefix, string name, string expected) =>
+    internal static JsonException Unexpected(ref Utf8JsonReader reader, string prefix, string name, string expected) =>
         new JsonException(prefix + name + ": expected " + expected + ", found " + Describe(reader.TokenType) + ".");
 
     private static JsonException NotA(string prefix, string name, string shown, string expected) =>

@@ -12,7 +12,7 @@ internal sealed class ApiListCodec<V> : ApiCodec<List<V>>
 
     public ApiListCodec(ApiCodec<V> item) => _item = item;
 
-    public override List<V> ReadJson(ref Utf8JsonReader reader, string prefix, string name)
+    internal override List<V> ReadJson(ref Utf8JsonReader reader, string prefix, string name)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -29,7 +29,7 @@ internal sealed class ApiListCodec<V> : ApiCodec<List<V>>
         return list;
     }
 
-    public override void WriteJson(Utf8JsonWriter writer, List<V> value)
+    internal override void WriteJson(Utf8JsonWriter writer, List<V> value)
     {
         writer.WriteStartArray();
         for (int i = 0; i < value.Count; i++)
@@ -47,7 +47,7 @@ internal sealed class ApiListCodec<V> : ApiCodec<List<V>>
         writer.WriteEndArray();
     }
 
-    public override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, List<V> value)
+    internal override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, List<V> value)
     {
         for (int i = 0; i < value.Count; i++)
         {
@@ -63,16 +63,16 @@ internal sealed class ApiListCodec<V> : ApiCodec<List<V>>
         }
     }
 
-    public override bool TryReadForm(ApiFormEncoding.Values values, string name, out List<V> value)
+    internal override bool TryReadForm(ApiFormEncoding.Values values, string name, out List<V> value)
     {
         value = values.HasList(name) ? values.ReadList(name, _item.ReadFormItem) : null!;
         return value is not null;
     }
 
-    public override List<V> ReadFormItem(ApiFormEncoding.Values values, string name) =>
+    internal override List<V> ReadFormItem(ApiFormEncoding.Values values, string name) =>
         throw new NotSupportedException("The API has no lists of lists.");
 
-    public override string Show(List<V> value) => ApiFormEncoding.Index(value.Count) + " items";
+    internal override string Show(List<V> value) => ApiFormEncoding.Index(value.Count) + " items";
 
-    public override MemberValue RuleValue(List<V> value) => MemberValue.List(value, _item.RuleValue);
+    internal override MemberValue RuleValue(List<V> value) => MemberValue.List(value, _item.RuleValue);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using Emr.Codegen.Runtime.Rules;
@@ -6,53 +7,55 @@ using Emr.Codegen.Runtime.Rules;
 namespace Emr.Codegen.Runtime;
 
 /// <summary>One member of a generated object: its API name and how to reach its value.</summary>
-internal abstract class ApiMember<T>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class ApiMember<T>
 {
-    protected ApiMember(string name) => Name = name;
+    private protected ApiMember(string name) => Name = name;
 
     /// <summary>The member's name in JSON and in the form encoding.</summary>
     public string Name { get; }
 
-    public abstract void ReadJson(ref Utf8JsonReader reader, T target, string prefix);
+    internal abstract void ReadJson(ref Utf8JsonReader reader, T target, string prefix);
 
-    public abstract void WriteJson(Utf8JsonWriter writer, T value);
+    internal abstract void WriteJson(Utf8JsonWriter writer, T value);
 
     // The response's Error member is JSON only: it has no form value, no rules and no place in ToString().
-    public virtual void WriteForm(List<KeyValuePair<string, string>> pairs, T value, string prefix)
+    internal virtual void WriteForm(List<KeyValuePair<string, string>> pairs, T value, string prefix)
     {
     }
 
-    public virtual void ReadForm(ApiFormEncoding.Values values, T target, string prefix)
+    internal virtual void ReadForm(ApiFormEncoding.Values values, T target, string prefix)
     {
     }
 
-    public virtual void Show(StringBuilder text, T value, ref bool first)
+    internal virtual void Show(StringBuilder text, T value, ref bool first)
     {
     }
 
-    public virtual MemberValue RuleValue(T value) => default;
+    internal virtual MemberValue RuleValue(T value) => default;
 }
 
 /// <summary>A member whose value a codec reads and writes; unset is null (a nullable property, or the field behind a required one).</summary>
-internal abstract class ApiMember<T, V> : ApiMember<T>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class ApiMember<T, V> : ApiMember<T>
 {
     private readonly ApiCodec<V> _codec;
     private readonly bool _sensitive;
 
-    protected ApiMember(string name, ApiCodec<V> codec, bool sensitive)
+    private protected ApiMember(string name, ApiCodec<V> codec, bool sensitive)
         : base(name)
     {
         _codec = codec;
         _sensitive = sensitive;
     }
 
-    protected abstract bool TryGet(T value, out V member);
+    private protected abstract bool TryGet(T value, out V member);
 
-    protected abstract void Set(T target, V member);
+    private protected abstract void Set(T target, V member);
 
-    protected abstract void Unset(T target);
+    private protected abstract void Unset(T target);
 
-    public override void ReadJson(ref Utf8JsonReader reader, T target, string prefix)
+    internal override void ReadJson(ref Utf8JsonReader reader, T target, string prefix)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -64,7 +67,7 @@ internal abstract class ApiMember<T, V> : ApiMember<T>
         }
     }
 
-    public override void WriteJson(Utf8JsonWriter writer, T value)
+    internal override void WriteJson(Utf8JsonWriter writer, T value)
     {
         if (TryGet(value, out V member))
         {
@@ -80,7 +83,7 @@ internal abstract class ApiMember<T, V> : ApiMember<T>
         }
     }
 
-    public override void WriteForm(List<KeyValuePair<string, string>> pairs, T value, string prefix)
+    internal override void WriteForm(List<KeyValuePair<string, string>> pairs, T value, string prefix)
     {
         if (TryGet(value, out V member))
         {
@@ -88,7 +91,7 @@ internal abstract class ApiMember<T, V> : ApiMember<T>
         }
     }
 
-    public override void ReadForm(ApiFormEncoding.Values values, T target, string prefix)
+    internal override void ReadForm(ApiFormEncoding.Values values, T target, string prefix)
     {
         if (_codec.TryReadForm(values, prefix + Name, out V member))
         {
@@ -96,7 +99,7 @@ internal abstract class ApiMember<T, V> : ApiMember<T>
         }
     }
 
-    public override void Show(StringBuilder text, T value, ref bool first)
+    internal override void Show(StringBuilder text, T value, ref bool first)
     {
         if (TryGet(value, out V member))
         {
@@ -105,5 +108,5 @@ internal abstract class ApiMember<T, V> : ApiMember<T>
         }
     }
 
-    public override MemberValue RuleValue(T value) => TryGet(value, out V member) ? _codec.RuleValue(member) : default;
+    internal override MemberValue RuleValue(T value) => TryGet(value, out V member) ? _codec.RuleValue(member) : default;
 }

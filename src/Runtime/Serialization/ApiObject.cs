@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using Emr.Codegen.Runtime.Rules;
 
 namespace Emr.Codegen.Runtime;
@@ -10,7 +11,9 @@ public abstract class ApiObject<T> : IRuleSubject
 {
     private readonly ApiType<T> _type;
 
-    private protected ApiObject(ApiType<T> type) => _type = type;
+    /// <summary>Creates an object over its generated type's member table.</summary>
+    /// <param name="type">The member table.</param>
+    protected ApiObject(ApiType<T> type) => _type = type;
 
     /// <summary>The JSON body of this object, names and values exactly as the API takes them; unset members are left out.</summary>
     public string ToJson() => ApiJson.Write((T)this, _type);
@@ -41,8 +44,11 @@ public abstract class ApiObject<T> : IRuleSubject
 }
 
 /// <summary>A generated type (object or enumeration) and the codec that reads and writes it.</summary>
-internal interface IApiValue<TSelf>
+/// <typeparam name="TSelf">The generated type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IApiValue<TSelf>
     where TSelf : IApiValue<TSelf>
 {
+    /// <summary>The type's codec: its member table, or its enumeration data.</summary>
     static abstract ApiCodec<TSelf> EmrCodec { get; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using Emr.Codegen.Runtime.Rules;
@@ -7,7 +8,8 @@ using Emr.Codegen.Runtime.Rules;
 namespace Emr.Codegen.Runtime;
 
 /// <summary>A generated object's member table and spec fragment, and its codec: everything its shared code needs.</summary>
-internal sealed class ApiType<T> : ApiCodec<T>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ApiType<T> : ApiCodec<T>
     where T : class
 {
     private readonly string _fragment;
@@ -32,14 +34,15 @@ internal sealed class ApiType<T> : ApiCodec<T>
         }
     }
 
+    /// <summary>The spec's name of the type.</summary>
     public string Name { get; }
 
-    public ObjectDefinition RuleDefinition => _definition ??= ObjectDefinition.Parse(_fragment, Name);
+    internal ObjectDefinition RuleDefinition => _definition ??= ObjectDefinition.Parse(_fragment, Name);
 
-    public MemberValue RuleValue(T value, string name) => _indexes.TryGetValue(name, out int index) ? _members[index].RuleValue(value) : default;
+    internal MemberValue RuleValue(T value, string name) => _indexes.TryGetValue(name, out int index) ? _members[index].RuleValue(value) : default;
 
     /// <summary>Reads the object at the reader; <paramref name="prefix"/> is its member path and a dot (empty at the top), for faults.</summary>
-    public T ReadObject(ref Utf8JsonReader reader, string prefix)
+    internal T ReadObject(ref Utf8JsonReader reader, string prefix)
     {
         ApiJson.StartObject(ref reader, prefix, Name);
         T result = _create();
@@ -73,11 +76,11 @@ internal sealed class ApiType<T> : ApiCodec<T>
         return result;
     }
 
-    public override T ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ReadObject(ref reader, prefix + name + ".");
+    internal override T ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ReadObject(ref reader, prefix + name + ".");
 
-    public override T ReadRoot(ref Utf8JsonReader reader) => ReadObject(ref reader, string.Empty);
+    internal override T ReadRoot(ref Utf8JsonReader reader) => ReadObject(ref reader, string.Empty);
 
-    public override void WriteJson(Utf8JsonWriter writer, T value)
+    internal override void WriteJson(Utf8JsonWriter writer, T value)
     {
         writer.WriteStartObject();
         foreach (ApiMember<T> member in _members)
@@ -88,7 +91,7 @@ internal sealed class ApiType<T> : ApiCodec<T>
         writer.WriteEndObject();
     }
 
-    public void WriteFormObject(List<KeyValuePair<string, string>> pairs, T value, string prefix)
+    internal void WriteFormObject(List<KeyValuePair<string, string>> pairs, T value, string prefix)
     {
         if (ApiFormEncoding.TooDeep(prefix, "the object (does it hold itself?)") is string deep)
         {
@@ -102,7 +105,7 @@ internal sealed class ApiType<T> : ApiCodec<T>
     }
 
     /// <summary>Reads the members named <paramref name="prefix"/> + member name; members not found stay unset.</summary>
-    public T ReadFormObject(ApiFormEncoding.Values values, string prefix)
+    internal T ReadFormObject(ApiFormEncoding.Values values, string prefix)
     {
         T result = _create();
         foreach (ApiMember<T> member in _members)
@@ -116,17 +119,17 @@ internal sealed class ApiType<T> : ApiCodec<T>
     /// <summary>Reads an object from form parameters; names it does not know are ignored.</summary>
     public T ReadForm(IEnumerable<KeyValuePair<string, string>> parameters) => ReadFormObject(new ApiFormEncoding.Values(parameters), string.Empty);
 
-    public override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, T value) => WriteFormObject(pairs, value, name + ".");
+    internal override void WriteForm(List<KeyValuePair<string, string>> pairs, string name, T value) => WriteFormObject(pairs, value, name + ".");
 
-    public override bool TryReadForm(ApiFormEncoding.Values values, string name, out T value)
+    internal override bool TryReadForm(ApiFormEncoding.Values values, string name, out T value)
     {
         value = values.HasObject(name) ? ReadFormObject(values, name + ".") : null!;
         return value is not null;
     }
 
-    public override T ReadFormItem(ApiFormEncoding.Values values, string name) => ReadFormObject(values, name + ".");
+    internal override T ReadFormItem(ApiFormEncoding.Values values, string name) => ReadFormObject(values, name + ".");
 
-    public override string Show(T value)
+    internal override string Show(T value)
     {
         // Past the readers' depth (an object that holds itself) ToString() stops, never throws.
         if (ApiCodecs.ShowDepth >= ApiFormEncoding.MaxDepth)
@@ -152,5 +155,5 @@ internal sealed class ApiType<T> : ApiCodec<T>
         }
     }
 
-    public override MemberValue RuleValue(T value) => MemberValue.From((IRuleSubject)value);
+    internal override MemberValue RuleValue(T value) => MemberValue.From((IRuleSubject)value);
 }

@@ -3,40 +3,28 @@ using Emr.Codegen.Runtime.Rules;
 
 namespace Emr.Codegen.Runtime;
 
-/// <summary>Runs the rule engine (the analyzers' own) over a generated object and reports its problems.</summary>
+/// <summary>Runs the rule engine (the analyzers' own) over a generated object.</summary>
 internal static class ApiValidation
 {
     public static IReadOnlyList<ApiValidationProblem> Validate(IRuleSubject subject)
     {
-        var found = new List<ApiValidationProblem>();
-        RuleEngine.Validate(subject, string.Empty, found);
-        var problems = new List<ApiValidationProblem>(found.Count);
-        foreach (var problem in found)
-        {
-            var severity = problem.Severity switch
-            {
-                ApiValidationSeverity.Warning => ApiValidationSeverity.Warning,
-                ApiValidationSeverity.Info => ApiValidationSeverity.Info,
-                _ => ApiValidationSeverity.Error,
-            };
-            problems.Add(new ApiValidationProblem(problem.Path, problem.Message, problem.ErrorCode is null ? (ApiErrorCode?)null : new ApiErrorCode(problem.ErrorCode), severity, problem.RuleId));
-        }
-
+        var problems = new List<ApiValidationProblem>();
+        RuleEngine.Validate(subject, string.Empty, problems);
         return problems;
     }
 
     public static void ThrowOnErrors(IReadOnlyList<ApiValidationProblem> problems)
     {
-        var errors = new List<ApiValidationProblem>();
-        foreach (var problem in problems)
+        List<ApiValidationProblem>? errors = null;
+        foreach (ApiValidationProblem problem in problems)
         {
             if (problem.Severity == ApiValidationSeverity.Error)
             {
-                errors.Add(problem);
+                (errors ??= new List<ApiValidationProblem>()).Add(problem);
             }
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             throw new ApiValidationException(errors);
         }

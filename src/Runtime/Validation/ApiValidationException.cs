@@ -9,7 +9,7 @@ public sealed class ApiValidationException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ApiValidationException(IReadOnlyList<ApiValidationProblem> problems)
-        : base("The request is not valid: " + string.Join("; ", Enumerable.Select(problems, p => p.Path + ": " + p.Message)))
+        : base("The request is not valid: " + string.Join("; ", problems.Select(p => p.Path + ": " + p.Message)))
         => Problems = problems;
 
     /// <summary>The problems of error severity.</summary>

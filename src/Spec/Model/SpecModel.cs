@@ -1,7 +1,7 @@
-using System.Globalization;
 using System;
-using Emr.Codegen.Runtime.Rules;
+using System.Globalization;
 using Emr.Codegen.Runtime;
+using Emr.Codegen.Runtime.Rules;
 
 namespace Emr.Codegen.Spec.Model
 {

@@ -69,7 +69,7 @@ namespace Emr.Codegen.Tests.Analyzers
         {
             using var workspace = new AdhocWorkspace();
             ProjectId projectId = ProjectId.CreateNewId();
-            var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToList();
+            var references = TestReferences.All.Cast<MetadataReference>().ToList();
             if (library != null)
             {
                 references.Add(library);

@@ -1,17 +1,17 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using Emr.Codegen.Analyzers;
 using Emr.Codegen.Runtime.Rules;
-using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis;
 
 namespace Emr.Codegen.Tests.Analyzers
 {

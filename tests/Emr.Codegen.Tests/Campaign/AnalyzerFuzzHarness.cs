@@ -49,7 +49,7 @@ namespace Emr.Codegen.Tests.Campaign
             Spec = SpecReader.Read(new[] { new SpecSource(TestPaths.DefaultSpec, specText) }).Model!;
             IReadOnlyList<(string Name, string Text)> generated = AnalyzerVerifier.Generated(new[] { (TestPaths.DefaultSpec, specText) });
             _generatedTrees = generated.Select(g => CSharpSyntaxTree.ParseText(g.Text, Parse, path: g.Name)).ToImmutableArray();
-            var library = CSharpCompilation.Create("Emr.Library", _generatedTrees, Basic.Reference.Assemblies.Net100.References.All, Options(OutputKind.DynamicallyLinkedLibrary));
+            var library = CSharpCompilation.Create("Emr.Library", _generatedTrees, TestReferences.All, Options(OutputKind.DynamicallyLinkedLibrary));
             using var stream = new MemoryStream();
             var emit = library.Emit(stream);
             if (!emit.Success)
@@ -92,7 +92,7 @@ namespace Emr.Codegen.Tests.Campaign
 
         private CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, bool generatedAsSource, OutputKind kind)
         {
-            IEnumerable<MetadataReference> references = Basic.Reference.Assemblies.Net100.References.All;
+            IEnumerable<MetadataReference> references = TestReferences.All;
             IEnumerable<SyntaxTree> all = trees;
             if (generatedAsSource)
             {

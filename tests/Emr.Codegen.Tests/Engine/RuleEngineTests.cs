@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Runtime;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec;
 
 namespace Emr.Codegen.Tests.Engine

@@ -79,7 +79,7 @@ namespace Emr.Codegen.Tests.Infrastructure
         /// <summary>References without a download, and the generated code as sources.</summary>
         public static void AddReferencesAndSources(SolutionState state, IReadOnlyList<(string Name, string Text)>? generated = null)
         {
-            state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+            state.AdditionalReferences.AddRange(TestReferences.All);
             foreach (var (name, text) in generated ?? Array.Empty<(string, string)>())
             {
                 state.Sources.Add((name, text));

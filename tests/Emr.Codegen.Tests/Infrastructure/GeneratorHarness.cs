@@ -22,9 +22,15 @@ namespace Emr.Codegen.Tests.Infrastructure
             CSharpCompilation.Create(
                 assemblyName,
                 sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")),
-                Basic.Reference.Assemblies.Net100.References.All.Concat(extraReferences ?? Array.Empty<MetadataReference>()),
+                TestReferences.All.Concat(extraReferences ?? Array.Empty<MetadataReference>()),
                 new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)
-                    .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress }));
+                    .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                    {
+                        ["CS1591"] = ReportDiagnostic.Suppress,
+                        // As the .NET SDK does: the net8.0 runtime's references unify with .NET 10's assemblies.
+                        ["CS1701"] = ReportDiagnostic.Suppress,
+                        ["CS1702"] = ReportDiagnostic.Suppress,
+                    }));
 
         public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> specs) =>
             CreateDriver(specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList());

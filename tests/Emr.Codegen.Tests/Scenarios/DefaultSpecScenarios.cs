@@ -2,6 +2,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using Emr.Codegen.Runtime;
 using Emr.V20190103;
 
 public static class Scenarios

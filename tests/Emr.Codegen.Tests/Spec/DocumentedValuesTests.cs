@@ -1,22 +1,22 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using System;
 using Emr.Codegen.Analyzers;
-using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Runtime;
-using Emr.Codegen.Spec.Model;
+using Emr.Codegen.Runtime.Rules;
 using Emr.Codegen.Spec;
+using Emr.Codegen.Spec.Model;
 using Emr.Codegen.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Emr.Codegen.Tests.Spec
 {
