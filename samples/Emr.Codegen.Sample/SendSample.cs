@@ -1,3 +1,4 @@
+using Emr.Codegen.Runtime;
 using Emr.V20190103;
 
 /// <summary>Sends the sample request through the generated <see cref="EmrClient"/>, as an application would.</summary>
@@ -18,7 +19,7 @@ internal static class SendSample
                 }
             },
             OnResponse = answer => Console.WriteLine(
-                $"<-- HTTP {answer.StatusCode}{(answer.ErrorCode is { } code ? " " + code.Code : string.Empty)} (RequestId {answer.RequestId}){(answer.WillRetry ? ", will retry" : string.Empty)}"),
+                $"<-- HTTP {answer.StatusCode}{(answer.ErrorCode is { } code ? " " + code : string.Empty)} (RequestId {answer.RequestId}){(answer.WillRetry ? ", will retry" : string.Empty)}"),
         };
 
         // TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY, as the official SDKs read them.
@@ -35,7 +36,7 @@ internal static class SendSample
             Console.WriteLine("error: the stand-in was expected to answer with an error");
             return 1;
         }
-        catch (ApiException exception)
+        catch (ApiException<ApiErrorCode> exception)
         {
             Console.WriteLine($"ApiException: {exception.Code.Code} (kind {exception.Code.Kind}, known: {exception.Code.IsKnown}) from {exception.Action}: {exception.ServerMessage} (RequestId {exception.RequestId})");
         }

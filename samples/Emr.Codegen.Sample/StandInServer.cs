@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Emr.Codegen.Runtime;
 using Emr.V20190103;
 
 /// <summary>
@@ -85,7 +86,7 @@ internal static class StandInServer
         }
         else
         {
-            answer = JsonSerializer.Serialize(new { Response = new { InstanceId = $"emr-standin{count}", RequestId = requestId } });
+            answer = Envelope(response => response.WriteString("InstanceId", $"emr-standin{count}"), requestId);
         }
 
         byte[] bytes = Encoding.UTF8.GetBytes(answer);
@@ -102,5 +103,30 @@ internal static class StandInServer
     }
 
     private static string Error(string code, string message, string requestId) =>
-        JsonSerializer.Serialize(new { Response = new { Error = new { Code = code, Message = message }, RequestId = requestId } });
+        Envelope(
+            response =>
+            {
+                response.WriteStartObject("Error");
+                response.WriteString("Code", code);
+                response.WriteString("Message", message);
+                response.WriteEndObject();
+            },
+            requestId);
+
+    // Written with Utf8JsonWriter, not reflection: the sample also runs as native AOT.
+    private static string Envelope(Action<Utf8JsonWriter> writeMembers, string requestId)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("Response");
+            writeMembers(writer);
+            writer.WriteString("RequestId", requestId);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }
