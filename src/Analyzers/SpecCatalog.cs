@@ -122,6 +122,13 @@ namespace Emr.Codegen.Analyzers
             attribute.AttributeClass is { Name: GeneratedNames.SpecMetadataAttribute } type
             && type.ContainingNamespace is { Name: "Runtime" } runtime && runtime.ToDisplayString() == GeneratedNames.RuntimeNamespace;
 
+        /// <summary>The fragment of the runtime's metadata attribute in a version these analyzers read, or null.</summary>
+        internal static string? FragmentOf(AttributeData attribute) =>
+            IsSpecMetadata(attribute) && attribute.ConstructorArguments.Length == 2
+            && attribute.ConstructorArguments[0].Value is string text && attribute.ConstructorArguments[1].Value is int version && version <= GeneratedNames.FragmentVersion
+                ? text
+                : null;
+
         /// <summary>Whether an assembly is built against the runtime, so that it can hold generated types.</summary>
         internal static bool ReferencesRuntime(IAssemblySymbol assembly)
         {
@@ -143,7 +150,7 @@ namespace Emr.Codegen.Analyzers
         {
             foreach (AttributeData attribute in type.GetAttributes())
             {
-                if (!IsSpecMetadata(attribute) || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string text)
+                if (FragmentOf(attribute) is not string text)
                 {
                     continue;
                 }

@@ -73,7 +73,7 @@ namespace Emr.Codegen.CodeFixes
 
             foreach (AttributeData attribute in named.GetAttributes())
             {
-                if (!SpecTypeCatalog.IsSpecMetadata(attribute) || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string text)
+                if (SpecTypeCatalog.FragmentOf(attribute) is not string text)
                 {
                     continue;
                 }

@@ -20,6 +20,12 @@ namespace Emr.Codegen.Spec
         /// <summary>The full metadata name of the attribute the analyzers and code fixes recognise generated types by.</summary>
         public const string SpecMetadataAttributeFullName = RuntimeNamespace + "." + SpecMetadataAttribute;
 
+        /// <summary>
+        /// The version of the spec fragment's format, written into each generated type's metadata attribute. A generator
+        /// that writes something the analyzers of an earlier version would misread raises it.
+        /// </summary>
+        public const int FragmentVersion = 1;
+
         /// <summary>The error-code type every spec generates, which implements the runtime's <c>IApiErrorCode</c>.</summary>
         public const string ErrorCodeType = "ApiErrorCode";
 

@@ -42,7 +42,7 @@ namespace Emr.Codegen.Generator.Emit
             DocRenderer.WriteSummary(w, obj.Document);
             w.Line(Types.GeneratedCodeAttribute);
             w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + Types.Runtime + "ApiJsonConverter<" + self + ">))]");
-            w.Line("[" + Types.Runtime + GeneratedNames.SpecMetadataAttribute + "(" + FragmentConstant + ")]");
+            w.Line("[" + Types.Runtime + GeneratedNames.SpecMetadataAttribute + "(" + FragmentConstant + ", " + GeneratedNames.FragmentVersion.ToString(CultureInfo.InvariantCulture) + ")]");
             w.Open(file.Visibility + " sealed partial class " + obj.Name + " : " + Types.Runtime + "ApiObject<" + self + ">, " + Types.Runtime + "IApiValue<" + self + ">");
             w.Line("/// <summary>Creates an empty instance; required members are set by an object initializer.</summary>");
             w.Line("public " + obj.Name + "() : base(" + TypeField + ") { }");
