@@ -1,4 +1,8 @@
+extern alias runtime;
+
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -69,13 +73,20 @@ namespace Emr.Codegen.Benchmarks
             }
 
             string specPath = Path.Combine(root, "spec", "emr-createinstance.spec.json");
-            var empty = CSharpCompilation.Create("Emr.Library", Array.Empty<SyntaxTree>(), Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var empty = CSharpCompilation.Create("Emr.Library", Array.Empty<SyntaxTree>(), References, Options);
             GeneratorDriver driver = CSharpGeneratorDriver.Create(
                 new[] { new EmrGenerator().AsSourceGenerator() },
                 new[] { new FileText(specPath) },
                 new CSharpParseOptions(LanguageVersion.Latest),
                 new SpecOptions(specPath));
-            driver.RunGeneratorsAndUpdateCompilation(empty, out Compilation library, out _);
+            driver = driver.RunGeneratorsAndUpdateCompilation(empty, out Compilation library, out _);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+            if (result.GeneratedSources.Length == 0)
+            {
+                // Without Emr.Codegen.Runtime in the compilation the generator reports EMR2004 and generates nothing.
+                throw new InvalidOperationException("The generator generated nothing: " + string.Join("; ", result.Diagnostics));
+            }
+
             using var stream = new MemoryStream();
             var emit = library.Emit(stream);
             if (!emit.Success)
@@ -85,6 +96,16 @@ namespace Emr.Codegen.Benchmarks
 
             return MetadataReference.CreateFromImage(stream.ToArray());
         }
+
+        /// <summary>The Emr.Codegen.Runtime this build made: generated code runs on it, and the generator requires it (EMR2004 otherwise).</summary>
+        public static readonly MetadataReference Runtime = MetadataReference.CreateFromFile(typeof(runtime::Emr.Codegen.Runtime.RuntimeContract).Assembly.Location);
+
+        /// <summary>.NET 10's reference assemblies and the runtime.</summary>
+        public static readonly IReadOnlyList<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Append(Runtime).ToArray();
+
+        /// <summary>The runtime targets net8.0: binding it against .NET 10 unifies its framework references, which the SDK does silently (CS1701/CS1702).</summary>
+        public static readonly CSharpCompilationOptions Options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            .WithSpecificDiagnosticOptions(ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("CS1701", ReportDiagnostic.Suppress).Add("CS1702", ReportDiagnostic.Suppress));
 
         /// <summary>One site in this many is a body the syntax walk does not follow, so the analyzer binds it and follows its control-flow graph.</summary>
         public const int BoundSiteEvery = 100;
@@ -127,8 +148,8 @@ namespace Emr.Codegen.Benchmarks
             return CSharpCompilation.Create(
                 "Sites",
                 trees,
-                Basic.Reference.Assemblies.Net100.References.All.Append(generatedTypes),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                References.Append(generatedTypes),
+                Options);
         }
 
         private sealed class FileText : AdditionalText

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -9,8 +10,9 @@ namespace Emr.Codegen.GeneratorBenchmarks
 {
     /// <summary>
     /// Emr.Codegen's generator against System.Text.Json's on the same types: the generators' own time (a fresh driver,
-    /// as on a build), and what compiling each one's output costs (parse and emit of the compilation with it, minus
-    /// the same without it).
+    /// as on a build), and what compiling each one's output costs: the generated code only (parse and emit of the
+    /// compilation with it, minus the same without it). Every compilation references .NET's reference assemblies and
+    /// Emr.Codegen.Runtime as pre-built assemblies, as System.Text.Json's runtime is: neither runtime is in the cost.
     /// </summary>
     [MemoryDiagnoser]
     public class GeneratorCostBenchmarks
@@ -34,6 +36,10 @@ namespace Emr.Codegen.GeneratorBenchmarks
             _pocos = Workload.Compilation(new[] { CSharpSyntaxTree.ParseText(_pocoSource, Workload.ParseOptions) });
             _ours = Outputs.Ours(Workload, _empty);
             _stj = Outputs.Stj(_pocos);
+            if (!Outputs.Emit(_ours) || !Outputs.Emit(new[] { _pocoSource }.Concat(_stj)))
+            {
+                throw new InvalidOperationException(Workload.Name + ": a generator's output does not compile, so its compile cost would measure nothing.");
+            }
         }
 
         [Benchmark]
@@ -43,7 +49,7 @@ namespace Emr.Codegen.GeneratorBenchmarks
         public GeneratorDriver StjGenerator() => SystemTextJsonBaseline.Driver().RunGenerators(_pocos);
 
         [Benchmark]
-        public bool CompileWithoutOurs() => Outputs.Emit(System.Array.Empty<string>());
+        public bool CompileWithoutOurs() => Outputs.Emit(Array.Empty<string>());
 
         [Benchmark]
         public bool CompileWithOurs() => Outputs.Emit(_ours);
@@ -58,11 +64,24 @@ namespace Emr.Codegen.GeneratorBenchmarks
     /// <summary>The generators' outputs, and a compile of sources as a build does it (parse, bind, emit).</summary>
     public static class Outputs
     {
+        /// <summary>Emr.Codegen's generated sources for the workload; throws when it generates nothing (a missing runtime reference is EMR2004).</summary>
         public static string[] Ours(Workload workload, Compilation compilation) =>
-            workload.OurDriver().RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()).ToArray();
+            Generated(workload.Name + ": Emr.Codegen", workload.OurDriver().RunGenerators(compilation).GetRunResult().Results.Single());
 
+        /// <summary>System.Text.Json's generated sources for the plain classes; throws when it generates nothing.</summary>
         public static string[] Stj(Compilation pocos) =>
-            SystemTextJsonBaseline.Driver().RunGenerators(pocos).GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()).ToArray();
+            Generated("System.Text.Json", SystemTextJsonBaseline.Driver().RunGenerators(pocos).GetRunResult().Results.Single());
+
+        private static string[] Generated(string what, GeneratorRunResult result)
+        {
+            if (result.Exception != null || result.GeneratedSources.Length == 0)
+            {
+                throw new InvalidOperationException(what + " generated nothing, so there is nothing to measure: "
+                    + (result.Exception?.Message ?? string.Join("; ", result.Diagnostics.Select(d => d.ToString()).DefaultIfEmpty("no diagnostic"))));
+            }
+
+            return result.GeneratedSources.Select(s => s.SourceText.ToString()).ToArray();
+        }
 
         public static bool Emit(IEnumerable<string> sources, CSharpParseOptions? options = null)
         {

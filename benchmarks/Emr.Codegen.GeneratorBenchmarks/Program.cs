@@ -18,6 +18,11 @@ if (args.Length == 2 && args[0] == "--dump")
         string directory = Path.Combine(args[1], Regex.Replace(workload.Name, "[^A-Za-z0-9]+", "_"));
         Directory.CreateDirectory(directory);
         var result = workload.OurDriver().RunGenerators(Workload.EmptyCompilation()).GetRunResult().Results.Single();
+        if (result.GeneratedSources.Length == 0)
+        {
+            throw new InvalidOperationException(workload.Name + ": Emr.Codegen generated nothing: " + string.Join("; ", result.Diagnostics));
+        }
+
         foreach (var source in result.GeneratedSources)
         {
             File.WriteAllText(Path.Combine(directory, source.HintName), source.SourceText.ToString());
@@ -39,6 +44,11 @@ if (args.Length == 1 && args[0] == "--check")
     {
         var driver = workload.OurDriver().RunGeneratorsAndUpdateCompilation(Workload.EmptyCompilation(), out var output, out var diagnostics);
         var problems = diagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        if (driver.GetRunResult().Results.Single().GeneratedSources.Length == 0)
+        {
+            throw new InvalidOperationException(workload.Name + ": Emr.Codegen generated nothing: " + string.Join("; ", diagnostics));
+        }
+
         var pocos = Workload.Compilation(new[] { CSharpSyntaxTree.ParseText(SystemTextJsonBaseline.PocoSource(workload), Workload.ParseOptions) });
         SystemTextJsonBaseline.Driver().RunGeneratorsAndUpdateCompilation(pocos, out var stjOutput, out var stjDiagnostics);
         var stjProblems = stjDiagnostics.Concat(stjOutput.GetDiagnostics()).Where(d => d.Severity >= DiagnosticSeverity.Error).ToList();
@@ -87,7 +97,8 @@ if (args.Length >= 1 && args[0] == "--quick")
     var model = Emr.Codegen.Spec.SpecReader.Read(new[] { new Emr.Codegen.Spec.SpecSource(workload.SpecPath, workload.SpecText) }).Model!;
     var enumHints = model.Enums.Select(e => model.Namespace + "." + e.Name + ".g.cs").ToHashSet();
     var objectHints = model.Objects.Select(o => model.Namespace + "." + o.Name + ".g.cs").ToHashSet();
-    string[] shared = Texts(h => h.EndsWith(".ApiHelpers.g.cs") || h.EndsWith(".EmrCodegenRules.g.cs") || h.EndsWith(".ApiErrorCode.g.cs"));
+    // The helpers and the rule engine are in Emr.Codegen.Runtime now (referenced, not compiled): once per compilation is the error codes only.
+    string[] shared = Texts(h => h.EndsWith(".ApiErrorCode.g.cs"));
     string[] enums = shared.Concat(Texts(enumHints.Contains)).ToArray();
     string[] objects = enums.Concat(Texts(objectHints.Contains)).ToArray();
     if (!Outputs.Emit(shared) || !Outputs.Emit(enums) || !Outputs.Emit(objects))
@@ -100,14 +111,12 @@ if (args.Length >= 1 && args[0] == "--quick")
     double sharedCost = Median(() => Outputs.Emit(shared)) - baseline;
     double enumsCost = Median(() => Outputs.Emit(enums)) - baseline - sharedCost;
     double objectsCost = Median(() => Outputs.Emit(objects)) - baseline - sharedCost - enumsCost;
-    double rulesOnly = Median(() => Outputs.Emit(Texts(h => h.EndsWith(".EmrCodegenRules.g.cs")))) - baseline;
-    Console.WriteLine($"  the rule engine alone: {rulesOnly:F0} ms");
     double full = Median(() => Outputs.Emit(files.Select(f => f.SourceText.ToString())));
     double withoutResolver = Median(() => Outputs.Emit(Texts(h => !h.EndsWith(".ApiJsonResolver.g.cs"))));
     double withoutMetadata = Median(() => Outputs.Emit(Texts(h => !h.EndsWith(".ApiMetadata.g.cs"))));
     double withoutBoth = Median(() => Outputs.Emit(Texts(h => !h.EndsWith(".ApiMetadata.g.cs") && !h.EndsWith(".ApiJsonResolver.g.cs"))));
     Console.WriteLine($"  all files: {full - baseline:F0} ms; without the resolver and metadata: {withoutBoth - baseline:F0} ms; objects step: {Median(() => Outputs.Emit(objects)) - baseline:F0} ms");
-    Console.WriteLine($"  once per compilation (helpers, rule engine, error codes): {sharedCost:F0} ms; enumerations: {enumsCost:F0} ms; objects: {objectsCost:F0} ms; resolver: {full - withoutResolver:F0} ms; metadata: {full - withoutMetadata:F0} ms");
+    Console.WriteLine($"  once per compilation (error codes): {sharedCost:F0} ms; enumerations: {enumsCost:F0} ms; objects: {objectsCost:F0} ms; resolver: {full - withoutResolver:F0} ms; metadata: {full - withoutMetadata:F0} ms");
     string[] ourSources = Outputs.Ours(workload, Workload.EmptyCompilation());
     double docCompile = Median(() => Outputs.Emit(ourSources, Workload.ParseOptionsWithDocumentation)) - Median(() => Outputs.Emit(ourSources));
     Console.WriteLine($"  parsing its doc comments (a project that generates a documentation file) adds: {docCompile:F0} ms");

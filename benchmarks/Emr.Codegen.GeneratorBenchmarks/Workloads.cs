@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -39,11 +41,25 @@ namespace Emr.Codegen.GeneratorBenchmarks
 
         public string SpecText => File.ReadAllText(SpecPath);
 
+        /// <summary>
+        /// The Emr.Codegen.Runtime this build made, as a pre-built assembly (as System.Text.Json's runtime is): generated code
+        /// runs on it, and without it in the compilation the generator reports EMR2004 and generates nothing.
+        /// </summary>
+        public static readonly MetadataReference Runtime = MetadataReference.CreateFromFile(typeof(runtime::Emr.Codegen.Runtime.RuntimeContract).Assembly.Location);
+
+        /// <summary>.NET 10's reference assemblies and the runtime: what every compilation here references, with or without generated code.</summary>
+        public static readonly IReadOnlyList<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Append(Runtime).ToArray();
+
+        /// <summary>The runtime targets net8.0: binding it against .NET 10 unifies its framework references, which the SDK does silently (CS1701/CS1702).</summary>
+        private static readonly ImmutableDictionary<string, ReportDiagnostic> Unification = ImmutableDictionary<string, ReportDiagnostic>.Empty
+            .Add("CS1701", ReportDiagnostic.Suppress)
+            .Add("CS1702", ReportDiagnostic.Suppress);
+
         public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees, string name = "Consumer") => CSharpCompilation.Create(
             name,
             trees,
-            Basic.Reference.Assemblies.Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release, specificDiagnosticOptions: Unification));
 
         public static CSharpCompilation EmptyCompilation() => Compilation(new[] { CSharpSyntaxTree.ParseText("internal static class Program { }", ParseOptions) });
 

@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -29,13 +31,22 @@ namespace Emr.Codegen.ScaleBenchmarks
         public void Setup()
         {
             _spec = SyntheticSpecs.Create(Scale);
-            _compilation = CSharpCompilation.Create("Scale", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            _compilation = EmptyCompilation();
             int files = Generate();
             if (files < 300 * Scale)
             {
                 throw new InvalidOperationException("Expected a file per type: " + files + " files at scale " + Scale);
             }
         }
+
+        /// <summary>
+        /// A compilation with nothing in it but a reference to Emr.Codegen.Runtime: the generator requires the runtime of its
+        /// own version (without it, it reports EMR2004 and generates nothing).
+        /// </summary>
+        public static CSharpCompilation EmptyCompilation() => CSharpCompilation.Create(
+            "Scale",
+            references: new[] { MetadataReference.CreateFromFile(typeof(runtime::Emr.Codegen.Runtime.RuntimeContract).Assembly.Location) },
+            options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
         [Benchmark]
         public int Generate() => Run(_compilation, _spec);
@@ -53,6 +64,11 @@ namespace Emr.Codegen.ScaleBenchmarks
             if (result.Exception != null || result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             {
                 throw new InvalidOperationException("The synthetic spec must generate cleanly: " + (result.Exception?.Message ?? result.Diagnostics.First().ToString()));
+            }
+
+            if (result.GeneratedSources.Length == 0)
+            {
+                throw new InvalidOperationException("The generator generated nothing: " + string.Join("; ", result.Diagnostics));
             }
 
             return result.GeneratedSources.Length;
