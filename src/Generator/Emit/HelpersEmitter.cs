@@ -1029,10 +1029,10 @@ namespace Emr.Codegen.Generator.Emit
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.Number:
-                    return reader.TryGetInt64(out long number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                    return reader.TryGetInt64(out long number) ? number : throw NotWhole(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
                     string text = GetText(ref reader, prefix, name);
-                    return long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                    return long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long parsed) ? parsed : throw NotWhole(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
             }
@@ -1044,10 +1044,10 @@ namespace Emr.Codegen.Generator.Emit
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.Number:
-                    return reader.TryGetUInt64(out ulong number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                    return reader.TryGetUInt64(out ulong number) ? number : throw NotWhole(prefix, name, RawNumber(ref reader), expected);
                 case global::System.Text.Json.JsonTokenType.String:
                     string text = GetText(ref reader, prefix, name);
-                    return ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                    return ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong parsed) ? parsed : throw NotWhole(prefix, name, Quote(text), expected);
                 default:
                     throw Unexpected(ref reader, prefix, name, expected);
             }
@@ -1091,6 +1091,9 @@ namespace Emr.Codegen.Generator.Emit
 
         private static global::System.Text.Json.JsonException NotA(string prefix, string name, string shown, string expected) =>
             new global::System.Text.Json.JsonException(prefix + name + "": "" + shown + "" is not "" + expected + ""."");
+
+        private static global::System.Text.Json.JsonException NotWhole(string prefix, string name, string shown, string expected) =>
+            new global::System.Text.Json.JsonException(prefix + name + "": "" + global::NS.ApiFormEncoding.NotWhole(shown.Trim('""'), shown, expected));
 
         private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
         {
@@ -1223,10 +1226,14 @@ namespace Emr.Codegen.Generator.Emit
             global::System.MemoryExtensions.Count(global::System.MemoryExtensions.AsSpan(name), '.') > MaxDepth ? name.Substring(0, global::System.Math.Min(80, name.Length)) + ""...: "" + what + "" nests deeper than "" + Index(MaxDepth) + "" levels."" : null;
 
         internal static long ParseInt64(string text, string name) =>
-            long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number from -9223372036854775808 to 9223372036854775807."");
+            long.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out long value) ? value : throw new global::System.FormatException(name + "": "" + NotWhole(text, ""'"" + text + ""'"", ""a whole number from -9223372036854775808 to 9223372036854775807""));
 
         internal static ulong ParseUInt64(string text, string name) =>
-            ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a whole number from 0 to 18446744073709551615."");
+            ulong.TryParse(text, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out ulong value) ? value : throw new global::System.FormatException(name + "": "" + NotWhole(text, ""'"" + text + ""'"", ""a whole number from 0 to 18446744073709551615""));
+
+        // 3600.0 is whole, but the API takes whole numbers written without a fraction part or an exponent: say which is written.
+        internal static string NotWhole(string text, string shown, string expected) =>
+            shown + (!TryParseDouble(text, out _) ? "" is not "" : text.IndexOf('.') >= 0 ? "" has a fraction part; the member takes "" : text.IndexOfAny(new[] { 'e', 'E' }) >= 0 ? "" has an exponent; the member takes "" : "" is not "") + expected + ""."";
 
         internal static double ParseDouble(string text, string name) =>
             TryParseDouble(text, out double value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not a finite number."");
@@ -1238,10 +1245,11 @@ namespace Emr.Codegen.Generator.Emit
         internal static bool ParseBoolean(string text, string name) =>
             TryParseBoolean(text, out bool value) ? value : throw new global::System.FormatException(name + "": '"" + text + ""' is not true or false."");
 
+        // As the official SDKs write it: true (Go, Java, Node.js), True (Python, .NET), 1 (PHP); see the README.
         internal static bool TryParseBoolean(string text, out bool value)
         {
-            value = text == ""true"" || text == ""1"";
-            return value || text == ""false"" || text == ""0"";
+            value = text == ""true"" || text == ""True"" || text == ""1"";
+            return value || text == ""false"" || text == ""False"" || text == ""0"";
         }
 
         /// <summary>Decoded pairs, with the prefixes of every name, to find lists and nested objects.</summary>
