@@ -119,10 +119,14 @@ public static class ApiFormEncoding
         MemoryExtensions.Count(MemoryExtensions.AsSpan(name), '.') > MaxDepth ? name.Substring(0, Math.Min(80, name.Length)) + "...: " + what + " nests deeper than " + Index(MaxDepth) + " levels." : null;
 
     internal static long ParseInt64(string text, string name) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ? value : throw new FormatException(name + ": '" + text + "' is not a whole number from -9223372036854775808 to 9223372036854775807.");
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ? value : throw new FormatException(name + ": " + NotWhole(text, "'" + text + "'", "a whole number from -9223372036854775808 to 9223372036854775807"));
 
     internal static ulong ParseUInt64(string text, string name) =>
-        ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong value) ? value : throw new FormatException(name + ": '" + text + "' is not a whole number from 0 to 18446744073709551615.");
+        ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong value) ? value : throw new FormatException(name + ": " + NotWhole(text, "'" + text + "'", "a whole number from 0 to 18446744073709551615"));
+
+    // 3600.0 is whole, but the API takes whole numbers written without a fraction part or an exponent: say which is written.
+    internal static string NotWhole(string text, string shown, string expected) =>
+        shown + (!TryParseDouble(text, out _) ? " is not " : text.Contains('.') ? " has a fraction part; the member takes " : text.AsSpan().IndexOfAny('e', 'E') >= 0 ? " has an exponent; the member takes " : " is not ") + expected + ".";
 
     internal static double ParseDouble(string text, string name) =>
         TryParseDouble(text, out double value) ? value : throw new FormatException(name + ": '" + text + "' is not a finite number.");
@@ -134,10 +138,11 @@ public static class ApiFormEncoding
     internal static bool ParseBoolean(string text, string name) =>
         TryParseBoolean(text, out bool value) ? value : throw new FormatException(name + ": '" + text + "' is not true or false.");
 
+    // As the official SDKs write it: true (Go, Java, Node.js), True (Python, .NET), 1 (PHP); see the README.
     internal static bool TryParseBoolean(string text, out bool value)
     {
-        value = text == "true" || text == "1";
-        return value || text == "false" || text == "0";
+        value = text == "true" || text == "True" || text == "1";
+        return value || text == "false" || text == "False" || text == "0";
     }
 
     /// <summary>Decoded pairs, with the prefixes of every name, to find lists and nested objects.</summary>

@@ -204,10 +204,10 @@ public static class ApiJson
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out long number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                return reader.TryGetInt64(out long number) ? number : throw NotWhole(prefix, name, RawNumber(ref reader), expected);
             case JsonTokenType.String:
                 string text = GetText(ref reader, prefix, name);
-                return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : throw NotWhole(prefix, name, Quote(text), expected);
             default:
                 throw Unexpected(ref reader, prefix, name, expected);
         }
@@ -219,10 +219,10 @@ public static class ApiJson
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                return reader.TryGetUInt64(out ulong number) ? number : throw NotA(prefix, name, RawNumber(ref reader), expected);
+                return reader.TryGetUInt64(out ulong number) ? number : throw NotWhole(prefix, name, RawNumber(ref reader), expected);
             case JsonTokenType.String:
                 string text = GetText(ref reader, prefix, name);
-                return ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong parsed) ? parsed : throw NotA(prefix, name, Quote(text), expected);
+                return ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong parsed) ? parsed : throw NotWhole(prefix, name, Quote(text), expected);
             default:
                 throw Unexpected(ref reader, prefix, name, expected);
         }
@@ -266,6 +266,9 @@ public static class ApiJson
 
     private static JsonException NotA(string prefix, string name, string shown, string expected) =>
         new JsonException(prefix + name + ": " + shown + " is not " + expected + ".");
+
+    private static JsonException NotWhole(string prefix, string name, string shown, string expected) =>
+        new JsonException(prefix + name + ": " + ApiFormEncoding.NotWhole(shown.Trim('"'), shown, expected));
 
     private static string Describe(JsonTokenType token) => token switch
     {

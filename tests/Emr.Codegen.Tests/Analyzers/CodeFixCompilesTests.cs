@@ -201,7 +201,7 @@ namespace Emr.Codegen.Tests.Analyzers
             }
             """;
 
-        [Fact]
+        [SharedFact]
         public async Task Every_fix_compiles_on_the_upstream_spec_with_an_overlay()
         {
             string upstream = TestPaths.Upstream("emr-v20190103-api.intl-en.json");

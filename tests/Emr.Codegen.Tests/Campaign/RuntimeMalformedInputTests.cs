@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using Emr.Codegen.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Emr.Codegen.Tests.Campaign
@@ -27,7 +28,7 @@ namespace Emr.Codegen.Tests.Campaign
         [Fact]
         public void Json_truncated_at_every_byte_is_a_JsonException_with_a_fixed_seed() => Truncations(GeneratedApi.Default, RuntimeCampaign.FixedSeed, TruncationCases);
 
-        [Fact]
+        [SharedFact]
         public void Json_truncated_at_every_byte_is_a_JsonException_on_upstream_types_with_a_fixed_seed() => Truncations(GeneratedApi.Upstream, RuntimeCampaign.FixedSeed, TruncationCases / 2);
 
         [Fact]
@@ -36,7 +37,7 @@ namespace Emr.Codegen.Tests.Campaign
         [Fact]
         public void A_member_of_the_wrong_kind_is_a_JsonException_naming_its_path_with_a_fixed_seed() => WrongKinds(GeneratedApi.Default, RuntimeCampaign.FixedSeed);
 
-        [Fact]
+        [SharedFact]
         public void A_member_of_the_wrong_kind_is_a_JsonException_naming_its_path_on_upstream_types_with_a_fixed_seed() => WrongKinds(GeneratedApi.Upstream, RuntimeCampaign.FixedSeed);
 
         [Fact]

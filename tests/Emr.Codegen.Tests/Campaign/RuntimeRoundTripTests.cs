@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using Emr.Codegen.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Emr.Codegen.Tests.Campaign
@@ -28,10 +29,10 @@ namespace Emr.Codegen.Tests.Campaign
         [Fact]
         public void Default_spec_objects_round_trip_with_a_fresh_seed() => ObjectsRoundTrip(GeneratedApi.Default, Fresh());
 
-        [Fact]
+        [SharedFact]
         public void Upstream_emr_objects_round_trip_with_a_fixed_seed() => ObjectsRoundTrip(GeneratedApi.Upstream, RuntimeCampaign.FixedSeed);
 
-        [Fact]
+        [SharedFact]
         public void Upstream_emr_objects_round_trip_with_a_fresh_seed() => ObjectsRoundTrip(GeneratedApi.Upstream, Fresh());
 
         [Fact]

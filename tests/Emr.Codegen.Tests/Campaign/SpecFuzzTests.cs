@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CsCheck;
+using Emr.Codegen.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Emr.Codegen.Tests.Campaign
@@ -26,7 +27,7 @@ namespace Emr.Codegen.Tests.Campaign
 
         public SpecFuzzTests(ITestOutputHelper output) => _output = output;
 
-        [Fact]
+        [SharedFact]
         public void Mutated_specs_with_the_fixed_seed_never_break_the_generator_or_the_build()
         {
             int[] indices = CampaignSettings.FixedIndices;
@@ -86,7 +87,7 @@ namespace Emr.Codegen.Tests.Campaign
             }
         }
 
-        [Fact]
+        [SharedFact]
         public void Mutated_specs_with_a_fresh_seed_never_break_the_generator_or_the_build()
         {
             // A new seed every run; on failure CsCheck shrinks the plan and prints the seed to replay (EMR_CAMPAIGN_SEED).
@@ -112,7 +113,7 @@ namespace Emr.Codegen.Tests.Campaign
                 });
         }
 
-        [Fact]
+        [SharedFact]
         public void The_base_specs_generate_and_compile_with_no_problem()
         {
             // The campaign's starting points are clean, so every problem it reports comes from a mutation.
@@ -127,7 +128,7 @@ namespace Emr.Codegen.Tests.Campaign
             }
         }
 
-        [Fact]
+        [SharedFact]
         public void Every_mutation_kind_changes_the_spec()
         {
             // Mutations that silently did nothing would inflate the campaign's count.

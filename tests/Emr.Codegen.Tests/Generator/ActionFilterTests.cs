@@ -11,7 +11,7 @@ namespace Emr.Codegen.Tests.Generator
     {
         private static string Upstream => TestPaths.Upstream("emr-v20190103-api.intl-en.json");
 
-        [Fact]
+        [SharedFact]
         public void Named_actions_generate_their_requests_responses_and_what_those_reach_only()
         {
             var result = SettingsHarness.Run(Upstream, new Dictionary<string, string> { [EmrGenerator.ActionsProperty] = "CreateInstance, DescribeInstances" });

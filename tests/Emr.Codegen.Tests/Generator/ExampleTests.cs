@@ -12,7 +12,7 @@ namespace Emr.Codegen.Tests.Generator
     {
         private static string Seed => File.ReadAllText(TestPaths.Seed);
 
-        [Fact]
+        [SharedFact]
         public void Seed_form_input_example_parses_and_its_invalid_name_is_caught()
         {
             string seed = Seed;
@@ -25,7 +25,7 @@ namespace Emr.Codegen.Tests.Generator
             Assert.Equal("emr test|InvalidParameter.InvalidInstanceName", Scenario.RunOn("ExampleScenarios", "InstanceNameFromForm", input));
         }
 
-        [Fact]
+        [SharedFact]
         public void Seed_json_output_example_parses_after_restoring_its_braces()
         {
             string seed = Seed;
@@ -39,7 +39,7 @@ namespace Emr.Codegen.Tests.Generator
             Assert.Equal("d830face-6587-4263-8ab0-56bda265787d|emr-xxxx", Scenario.RunOn("ExampleScenarios", "Response", json));
         }
 
-        [Fact]
+        [SharedFact]
         public void Upstream_create_instance_examples_parse_with_quoted_numbers_and_the_malformed_line_repaired()
         {
             using var examples = JsonDocument.Parse(File.ReadAllText(TestPaths.Upstream("emr-v20190103-examples.intl-en.json")));
@@ -63,7 +63,7 @@ namespace Emr.Codegen.Tests.Generator
             }
         }
 
-        [Fact]
+        [SharedFact]
         public void Zh_cn_create_instance_example_name_is_refused_for_its_length_not_its_chinese_characters()
         {
             using var examples = JsonDocument.Parse(File.ReadAllText(TestPaths.Upstream("emr-v20190103-examples.zh-cn.json")));

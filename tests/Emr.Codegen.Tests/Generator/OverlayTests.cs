@@ -26,7 +26,7 @@ namespace Emr.Codegen.Tests.Generator
             }
             """;
 
-        [Fact]
+        [SharedFact]
         public void Overlay_adds_enumerations_rules_and_error_codes_to_an_upstream_spec()
         {
             string upstream = TestPaths.Upstream("emr-v20190103-api.intl-en.json");
@@ -44,7 +44,7 @@ namespace Emr.Codegen.Tests.Generator
             Assert.Contains("RateLimitPerSecond = 20", result.Source(".ApiMetadata.g.cs"));
         }
 
-        [Fact]
+        [SharedFact]
         public void Overlay_problems_are_located_in_the_overlay_file()
         {
             string upstream = TestPaths.Upstream("emr-v20190103-api.intl-en.json");

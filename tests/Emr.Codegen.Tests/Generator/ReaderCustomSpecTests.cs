@@ -90,6 +90,49 @@ public static class ReaderScenarios
             ReaderScenarioHost.AssertThrows(Host.Run("Serializer", json), Json, message);
         }
 
+        /// <summary>
+        /// How each of Tencent Cloud's official SDKs writes a boolean in the form encoding, read in its source (README,
+        /// "Forms as the official SDKs write them"): Python's urlencode of str(), Go's strconv.FormatBool, Java's
+        /// String.valueOf, Node.js's querystring.stringify, .NET's ToString(), PHP's http_build_query (via Guzzle).
+        /// </summary>
+        [Theory]
+        [InlineData("Python", "True", "False")]
+        [InlineData("Go", "true", "false")]
+        [InlineData("Java", "true", "false")]
+        [InlineData("Node.js", "true", "false")]
+        [InlineData(".NET", "True", "False")]
+        [InlineData("PHP", "1", "0")]
+        public void A_form_boolean_reads_as_each_official_SDK_writes_it(string sdk, string writtenTrue, string writtenFalse)
+        {
+            string form = "Ratio=0.5&Enabled=" + writtenTrue + "&Count=3&Note=n&Part.Active=" + writtenFalse;
+            Assert.True(
+                Host.Run("ParseForm", form) == "{\"Ratio\":0.5,\"Enabled\":true,\"Count\":3,\"Note\":\"n\",\"Part\":{\"Active\":false}}\nRatio=0.5&Enabled=true&Count=3&Note=n&Part.Active=false",
+                sdk + ": " + Host.Run("ParseForm", form));
+        }
+
+        [Theory]
+        [InlineData("TRUE")]
+        [InlineData("FALSE")]
+        [InlineData("tRUE")]
+        [InlineData("yes")]
+        [InlineData("on")]
+        [InlineData("t")]
+        [InlineData("2")]
+        [InlineData("01")]
+        [InlineData(" true")]
+        [InlineData("true ")]
+        public void A_form_boolean_no_official_SDK_writes_is_a_FormatException_naming_its_path(string text)
+        {
+            ReaderScenarioHost.AssertThrows(Host.Run("ParseForm", "Part.Active=" + System.Uri.EscapeDataString(text)), Format, "Part.Active: '" + text + "' is not true or false.");
+        }
+
+        [Fact]
+        public void A_quoted_json_boolean_takes_the_form_spellings()
+        {
+            Assert.StartsWith("{\"Ratio\":1,\"Enabled\":true,\"Count\":1,\"Note\":\"n\",\"Part\":{\"Active\":false}}\n", Host.Run("FromJson", "{\"Ratio\":1,\"Enabled\":\"True\",\"Count\":1,\"Note\":\"n\",\"Part\":{\"Active\":\"False\"}}"));
+            ReaderScenarioHost.AssertThrows(Host.Run("FromJson", "{\"Enabled\":\"TRUE\"}"), Json, "Enabled: \"TRUE\" is not true or false.");
+        }
+
         [Theory]
         [InlineData("Ratio=1e400", "Ratio: '1e400' is not a finite number")]
         [InlineData("Ratio=Infinity", "Ratio: 'Infinity' is not a finite number")]

@@ -163,12 +163,15 @@ public static class ReaderScenarios
         [InlineData("{\"TimeSpan\":18446744073709551616}", "TimeSpan: 18446744073709551616 is not a whole number from 0 to 18446744073709551615")]
         [InlineData("{\"TimeSpan\":-1}", "TimeSpan: -1 is not a whole number from 0")]
         [InlineData("{\"TimeSpan\":1e400}", "TimeSpan: 1e400 is not a whole number")]
-        [InlineData("{\"TimeSpan\":36.5}", "TimeSpan: 36.5 is not a whole number")]
+        [InlineData("{\"TimeSpan\":36.5}", "TimeSpan: 36.5 has a fraction part; the member takes a whole number from 0 to 18446744073709551615.")]
+        [InlineData("{\"TimeSpan\":3600.0}", "TimeSpan: 3600.0 has a fraction part; the member takes a whole number from 0 to 18446744073709551615.")]
+        [InlineData("{\"TimeSpan\":36e2}", "TimeSpan: 36e2 has an exponent; the member takes a whole number")]
+        [InlineData("{\"TimeSpan\":\"3600.0\"}", "TimeSpan: \"3600.0\" has a fraction part; the member takes a whole number")]
         [InlineData("{\"RemoteLoginAtCreate\":9223372036854775808}", "RemoteLoginAtCreate: 9223372036854775808 is not a whole number from -9223372036854775808 to 9223372036854775807")]
-        [InlineData("{\"PayMode\":1.5}", "PayMode: 1.5 is not a whole number")]
+        [InlineData("{\"PayMode\":1.5}", "PayMode: 1.5 has a fraction part; the member takes a whole number from -9223372036854775808 to 9223372036854775807.")]
         [InlineData("{\"PayMode\":\"18446744073709551616\"}", "PayMode: \"18446744073709551616\" is not a whole number")]
         [InlineData("{\"ResourceSpec\":{\"MasterResourceSpec\":{\"MemSize\":1e400}}}", "ResourceSpec.MasterResourceSpec.MemSize: 1e400 is not a whole number")]
-        [InlineData("{\"ResourceSpec\":{\"MasterResourceSpec\":{\"MultiDisks\":[{\"Count\":1},{\"Count\":0.5}]}}}", "ResourceSpec.MasterResourceSpec.MultiDisks.1.Count: 0.5 is not a whole number")]
+        [InlineData("{\"ResourceSpec\":{\"MasterResourceSpec\":{\"MultiDisks\":[{\"Count\":1},{\"Count\":0.5}]}}}", "ResourceSpec.MasterResourceSpec.MultiDisks.1.Count: 0.5 has a fraction part")]
         public void A_number_that_does_not_fit_is_a_JsonException_naming_its_path(string json, string message)
         {
             foreach (string reader in new[] { "FromJson", "Serializer", "ResolverOnly" })
@@ -231,7 +234,9 @@ public static class ReaderScenarios
         [InlineData("TimeSpan=18446744073709551616", "TimeSpan: '18446744073709551616' is not a whole number from 0 to 18446744073709551615")]
         [InlineData("TimeSpan=abc", "TimeSpan: 'abc' is not a whole number")]
         [InlineData("ResourceSpec.MasterResourceSpec.StorageType=fast", "ResourceSpec.MasterResourceSpec.StorageType: 'fast' is not a whole number")]
-        [InlineData("ResourceSpec.MasterResourceSpec.MultiDisks.0.Count=1.5", "ResourceSpec.MasterResourceSpec.MultiDisks.0.Count: '1.5' is not a whole number")]
+        [InlineData("ResourceSpec.MasterResourceSpec.MultiDisks.0.Count=1.5", "ResourceSpec.MasterResourceSpec.MultiDisks.0.Count: '1.5' has a fraction part; the member takes a whole number")]
+        [InlineData("TimeSpan=3600.0", "TimeSpan: '3600.0' has a fraction part; the member takes a whole number from 0 to 18446744073709551615.")]
+        [InlineData("TimeSpan=-1", "TimeSpan: '-1' is not a whole number from 0 to 18446744073709551615.")]
         public void A_form_number_that_does_not_fit_or_parse_is_a_FormatException_naming_its_path(string text, string message)
         {
             ReaderScenarioHost.AssertThrows(Host.Run("ParseForm", text), Format, message);

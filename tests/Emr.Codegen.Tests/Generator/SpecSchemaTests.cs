@@ -19,7 +19,7 @@ namespace Emr.Codegen.Tests.Generator
             Assert.True(results.IsValid, string.Join("\n", System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(results.Details ?? new System.Collections.Generic.List<EvaluationResults>(), d => d.Errors != null && d.Errors.Count > 0), d => d.InstanceLocation + " " + string.Join(",", d.Errors!.Values))));
         }
 
-        [Theory]
+        [SharedTheory]
         [InlineData("emr-v20190103-api.intl-en.json")]
         [InlineData("emr-v20190103-api.zh-cn.json")]
         [InlineData("other-services/cvm-v20170312-api.intl-en.json")]

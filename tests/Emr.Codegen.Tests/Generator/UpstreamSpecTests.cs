@@ -7,7 +7,7 @@ namespace Emr.Codegen.Tests.Generator
     /// <summary>Tencent Cloud's own api.json files, unmodified, are specs (read from shared/upstream).</summary>
     public class UpstreamSpecTests
     {
-        [Theory]
+        [SharedTheory]
         [InlineData("emr-v20190103-api.intl-en.json", 77, 302, "Emr.V20190103")]
         [InlineData("emr-v20190103-api.zh-cn.json", 101, -1, "Emr.V20190103")]
         [InlineData("other-services/cvm-v20170312-api.intl-en.json", -1, -1, "Cvm.V20170312")]
@@ -36,7 +36,7 @@ namespace Emr.Codegen.Tests.Generator
             Assert.True(actionCount > 0 && objectCount > actionCount, file + ": " + actionCount + " actions, " + objectCount + " objects");
         }
 
-        [Fact]
+        [SharedFact]
         public void Upstream_create_instance_request_keeps_the_api_names_and_required_flags()
         {
             string path = TestPaths.Upstream("emr-v20190103-api.intl-en.json");

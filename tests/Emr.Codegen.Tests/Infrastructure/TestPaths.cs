@@ -12,25 +12,24 @@ namespace Emr.Codegen.Tests.Infrastructure
 
         public static string SpecSchema => Path.Combine(RepositoryRoot, "spec", "emr-spec.schema.json");
 
-        /// <summary>
-        /// The shared/ folder with Tencent Cloud's upstream files, beside the repository
-        /// (or EMR_SHARED_DIR). Tests that need it fail with this message when it is missing.
-        /// </summary>
-        public static string Shared
-        {
-            get
-            {
-                string path = Environment.GetEnvironmentVariable("EMR_SHARED_DIR") ?? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
-                if (!Directory.Exists(Path.Combine(path, "upstream")))
-                {
-                    throw new InvalidOperationException(
-                        "This test reads Tencent Cloud's upstream spec files and the seed from the shared/ folder, expected at '" + path +
-                        "' (beside the repository, or set EMR_SHARED_DIR). It is not in the repository; put it there to run this test.");
-                }
+        /// <summary>Where the shared/ folder is looked for: EMR_SHARED_DIR, or beside the repository.</summary>
+        public static string SharedLocation { get; } = Environment.GetEnvironmentVariable("EMR_SHARED_DIR") is { Length: > 0 } set
+            ? set
+            : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
-                return path;
-            }
-        }
+        /// <summary>
+        /// Why the tests that read shared/ cannot run, or null when it is there. A fresh clone has no shared/: those tests
+        /// are skipped with this reason (<see cref="SharedFactAttribute"/>), and <c>.ci/run</c> refuses to run without it.
+        /// </summary>
+        public static string? SharedMissingReason { get; } =
+            Directory.Exists(Path.Combine(SharedLocation, "upstream")) && Directory.Exists(Path.Combine(SharedLocation, "seed"))
+                ? null
+                : "needs the shared/ folder (Tencent Cloud's upstream api.json and examples files, and the CreateInstance documentation seed), " +
+                  "which is not part of the repository: expected at '" + SharedLocation + "' (beside the clone), or set EMR_SHARED_DIR to it. " +
+                  "Its upstream/README.md names each file's source (Tencent Cloud's tccli and SDK repositories on GitHub).";
+
+        /// <summary>The shared/ folder; only tests marked <see cref="SharedFactAttribute"/> or <see cref="SharedTheoryAttribute"/> read it.</summary>
+        public static string Shared => SharedMissingReason is { } reason ? throw new InvalidOperationException("This test " + reason) : SharedLocation;
 
         public static string Upstream(string name) => Path.Combine(Shared, "upstream", name);
 

@@ -99,7 +99,7 @@ namespace Emr.Codegen.Tests.Package
             Assert.Contains("public bool? MultiZone { get; set; }", Generated(directory, "Emr.V20190103.CreateInstanceRequest.g.cs"));
         }
 
-        [Fact]
+        [SharedFact]
         public void The_newest_upstream_spec_with_an_overlay_replaces_the_default()
         {
             string upstream = TestPaths.Upstream("emr-v20190103-api.intl-en.json");

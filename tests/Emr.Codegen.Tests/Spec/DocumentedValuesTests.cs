@@ -36,7 +36,7 @@ namespace Emr.Codegen.Tests.Spec
 
         private static readonly Lazy<IReadOnlyList<DocumentedValue>> Documented = new(DocumentedValues.All);
 
-        [Fact]
+        [SharedFact]
         public void Every_document_gives_values_and_every_checked_member_is_walked()
         {
             IReadOnlyList<DocumentedValue> values = Documented.Value;
@@ -83,7 +83,7 @@ namespace Emr.Codegen.Tests.Spec
             Assert.Empty(checkedMembers.Except(documentedMembers));
         }
 
-        [Fact]
+        [SharedFact]
         public void Every_documented_value_passes_the_spec_model()
         {
             SpecModel spec = DefaultSpec.Value;
@@ -99,7 +99,7 @@ namespace Emr.Codegen.Tests.Spec
             Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
 
-        [Fact]
+        [SharedFact]
         public void Every_documented_value_passes_the_rule_engine_on_the_fragment_the_types_carry()
         {
             SpecModel spec = DefaultSpec.Value;
@@ -137,7 +137,7 @@ namespace Emr.Codegen.Tests.Spec
             Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
 
-        [Fact]
+        [SharedFact]
         public void Every_documented_value_passes_the_generated_Validate()
         {
             IReadOnlyList<DocumentedValue> values = Documented.Value;
@@ -152,7 +152,7 @@ namespace Emr.Codegen.Tests.Spec
             Assert.True(failures.Count == 0, string.Join("\n", failures));
         }
 
-        [Fact]
+        [SharedFact]
         public async Task Every_documented_value_passes_the_analyzer()
         {
             IReadOnlyList<DocumentedValue> values = Documented.Value;
@@ -354,7 +354,7 @@ namespace Emr.Codegen.Tests.Spec
             : node.GetValueKind() == System.Text.Json.JsonValueKind.String ? SymbolDisplay.FormatLiteral(node.GetValue<string>(), quote: true)
             : node.ToJsonString();
 
-        [Fact]
+        [SharedFact]
         public void The_documented_values_include_those_the_old_spec_refused()
         {
             // The values the issue found refused although the server takes them; read from the documents, not written here.
