@@ -69,7 +69,7 @@ namespace Emr.Codegen.Tests.Campaign
             Objects = Types.Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition().Name == "ApiObject`1").OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
             Enums = Types.Where(t => t.IsValueType && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition().Name == "IApiValue`1")).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
             ErrorCode = Types.Single(t => t.Name == "ApiErrorCode");
-            ApiError = Types.Single(t => t.Name == "ApiError");
+            ApiError = RuntimeTypes.OverErrorCode("ApiError", ErrorCode);
             ResolverOptions = (JsonSerializerOptions)Types.Single(t => t.Name == "ApiJsonResolver").GetProperty("Options", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
             KnownErrorCodes = ((IEnumerable)ErrorCode.GetProperty("All")!.GetValue(null)!).Cast<object>().Select(c => c.ToString()!).ToList();
         }

@@ -74,22 +74,35 @@ namespace Emr.Codegen.Tests.Campaign
         }
 
         [Theory]
-        [InlineData("ApiHelpers")]
-        [InlineData("APIHELPERS")]
-        [InlineData("Apihelpers")]
-        [InlineData("ApiJson")]
+        [InlineData("ApiErrorCode")]
+        [InlineData("APIERRORCODE")]
+        [InlineData("Apierrorcode")]
+        [InlineData("ApiErrorCodeKind")]
         [InlineData("ApiMetadata")]
+        [InlineData("APIMETADATA")]
+        [InlineData("ApiJsonResolver")]
+        public void Generated_helper_names_are_reserved_in_any_case(string name)
+        {
+            // Before: an object named like a generated file passed; its hint name clashed with the helper's and all output was lost.
+            var result = Generate(Spec("\"" + name + "\": {\"members\": []}"), "EMR1008");
+            Assert.Contains("is the name of a type the generator adds to the spec's namespace", result.GeneratorDiagnostics.Single().GetMessage());
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.ActRequest"));
+        }
+
+        [Theory]
+        [InlineData("ApiHelpers")]
+        [InlineData("ApiJson")]
         [InlineData("ApiClientRuntime")]
-        [InlineData("EMRCODEGENRULES")]
+        [InlineData("EmrCodegenRules")]
         [InlineData("ApiObject")]
         [InlineData("ApiType")]
         [InlineData("IApiValue")]
-        public void Generated_helper_names_are_reserved_in_any_case(string name)
+        [InlineData("ApiValidationProblem")]
+        public void Names_of_the_runtimes_types_are_free_for_the_spec(string name)
         {
-            // Before: an object named ApiHelpers passed; its file's hint name clashed with the helpers' and all output was lost.
-            // ApiObject, ApiType and IApiValue are helpers of the lighter generated code: the prefix rule reserves them already.
-            var result = Generate(Spec("\"" + name + "\": {\"members\": []}"), "EMR1008");
-            Assert.Contains("reserved for a generated helper type", result.GeneratorDiagnostics.Single().GetMessage());
+            // The shared code lives in Emr.Codegen.Runtime now: nothing of it is written into the spec's namespace.
+            var result = Generate(Spec("\"" + name + "\": {\"members\": [{\"name\": \"Note\", \"type\": \"string\"}]}"));
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api." + name));
             Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.ActRequest"));
         }
 
@@ -330,9 +343,9 @@ namespace Emr.Codegen.Tests.Campaign
             // Read from the generator's output, not from a list: a helper type or file added later is covered or this fails.
             GeneratedNameSet generated = HostileNames.Generated;
             var clients = new[] { "EmrClient", "FuzzClient" };
-            Assert.Contains("ApiJson", generated.TypeNames);
-            Assert.Contains("ApiHelpers", generated.HintStems);
-            Assert.Contains("EmrCodegenRules", generated.HintStems);
+            Assert.Contains("ApiJsonResolver", generated.TypeNames);
+            Assert.Contains("ApiMetadata", generated.HintStems);
+            Assert.Contains("ApiErrorCode", generated.HintStems);
             // C# compares type names by case; Roslyn compares hint names ignoring it, so file names are reserved in any case.
             var names = generated.TypeNames.Except(clients)
                 .Concat(generated.HintStems.Except(clients).SelectMany(n => new[] { n, n.ToUpperInvariant(), n.ToLowerInvariant() }))

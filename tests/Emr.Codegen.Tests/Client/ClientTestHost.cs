@@ -27,7 +27,7 @@ namespace Emr.Codegen.Tests.Client
             "\"SupportHA\":0,\"InstanceName\":\"emr_test\",\"PayMode\":0,\"Placement\":{\"Zone\":\"ap-guangzhou-3\",\"ProjectId\":0},\"TimeSpan\":3600,\"TimeUnit\":\"s\"," +
             "\"LoginSettings\":{\"Password\":\"Emr@2019abc\"},\"Tags\":[{\"TagKey\":\"team\",\"TagValue\":\"data & ai\"}]}";
 
-        public static Type Type(string name) => GeneratorHarness.DefaultAssembly.GetType(Namespace + "." + name, throwOnError: true)!;
+        public static Type Type(string name) => RuntimeTypes.Find(GeneratorHarness.DefaultAssembly, Namespace, name);
 
         public static dynamic Request(string json = ValidRequestJson) => Type("CreateInstanceRequest").GetMethod("FromJson")!.Invoke(null, new object[] { json })!;
 
@@ -57,7 +57,7 @@ namespace Emr.Codegen.Tests.Client
                 parameter).Compile();
         }
 
-        /// <summary>The generated signer, <c>ApiClientRuntime.Authorization</c>.</summary>
+        /// <summary>The runtime's signer, <c>ApiClientRuntime.Authorization</c>.</summary>
         public static string Authorization(string id, string key, string service, Uri endpoint, long timestamp, string body) =>
             (string)Type("ApiClientRuntime").GetMethod("Authorization")!.Invoke(null, new object[] { id, key, service, endpoint, timestamp, body })!;
 

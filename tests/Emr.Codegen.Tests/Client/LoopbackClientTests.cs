@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Emr.Codegen.Tests.Infrastructure;
 
 namespace Emr.Codegen.Tests.Client
 {
@@ -51,7 +52,7 @@ namespace Emr.Codegen.Tests.Client
             dynamic client = GeneratedClient.Client(GeneratedClient.Credential(), "ap-guangzhou", GeneratedClient.Options(server.Endpoint));
             Exception exception = await GeneratedClient.ThrowsAsync(() => client.CreateInstanceAsync(GeneratedClient.Request(), CancellationToken.None));
 
-            Assert.Equal("ApiException", exception.GetType().Name);
+            Assert.Equal("ApiException", RuntimeTypes.NameOf(exception.GetType()));
             dynamic api = exception;
             Assert.Equal(code, (string)api.Code.Code);
             Assert.Equal(kind, api.Code.Kind.ToString());
@@ -104,7 +105,7 @@ namespace Emr.Codegen.Tests.Client
             dynamic client = GeneratedClient.Client(GeneratedClient.Credential(), "ap-guangzhou", GeneratedClient.Options(server.Endpoint, maxRetries: 2));
             Exception exception = await GeneratedClient.ThrowsAsync(() => client.CreateInstanceAsync(GeneratedClient.Request(), CancellationToken.None));
 
-            Assert.Equal("ApiException", exception.GetType().Name);
+            Assert.Equal("ApiException", RuntimeTypes.NameOf(exception.GetType()));
             dynamic api = exception;
             Assert.False((bool)api.IsApiError);
             Assert.Equal(500, (int?)api.HttpStatus);
@@ -119,7 +120,7 @@ namespace Emr.Codegen.Tests.Client
             dynamic client = GeneratedClient.Client(GeneratedClient.Credential(), "ap-guangzhou", GeneratedClient.Options(server.Endpoint));
             Exception exception = await GeneratedClient.ThrowsAsync(() => client.CreateInstanceAsync(GeneratedClient.Request(), CancellationToken.None));
 
-            Assert.Equal("ApiException", exception.GetType().Name);
+            Assert.Equal("ApiException", RuntimeTypes.NameOf(exception.GetType()));
             Assert.Equal(200, (int?)((dynamic)exception).HttpStatus);
             Assert.Contains("not the API's {\"Response\": ...} envelope", exception.Message);
             Assert.Single(server.Received);
@@ -195,7 +196,7 @@ namespace Emr.Codegen.Tests.Client
 
             Assert.Equal(2, requests.Count);
             Assert.Equal(new[] { true, false }, responses.Select(r => (bool)((dynamic)r).WillRetry).ToArray());
-            Assert.Equal(new[] { "RequestLimitExceeded", "InvalidParameter.InvalidTimeUnit" }, responses.Select(r => (string)((dynamic)r).ErrorCode.Code).ToArray());
+            Assert.Equal(new[] { "RequestLimitExceeded", "InvalidParameter.InvalidTimeUnit" }, responses.Select(r => (string)((dynamic)r).ErrorCode).ToArray());
             string signature = server.Received.First().Headers["Authorization"].Split("Signature=")[1];
             foreach (dynamic info in requests)
             {

@@ -43,7 +43,7 @@ namespace Emr.Codegen.Tests.Client
             return GeneratorHarness.Load(result.Output);
         });
 
-        private static Type Type(string name) => Generated.Value.GetType("Demo.Conventions." + name, throwOnError: true)!;
+        private static Type Type(string name) => RuntimeTypes.Find(Generated.Value, "Demo.Conventions", name);
 
         private static dynamic Client(Uri endpoint)
         {
@@ -85,7 +85,7 @@ namespace Emr.Codegen.Tests.Client
             if (expectedCalls == 1)
             {
                 Exception exception = await GeneratedClient.ThrowsAsync(() => (Task)call);
-                Assert.Equal("ApiException", exception.GetType().Name);
+                Assert.Equal("ApiException", RuntimeTypes.NameOf(exception.GetType()));
             }
             else
             {

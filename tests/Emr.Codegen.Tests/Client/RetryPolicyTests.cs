@@ -43,7 +43,7 @@ namespace Emr.Codegen.Tests.Client
             return GeneratorHarness.Load(result.Output);
         });
 
-        private static Type Type(string name) => Generated.Value.GetType("Demo.Retry." + name, throwOnError: true)!;
+        private static Type Type(string name) => RuntimeTypes.Find(Generated.Value, "Demo.Retry", name);
 
         private static dynamic Client(Uri endpoint, Action<object>? onRequest = null)
         {
@@ -69,7 +69,7 @@ namespace Emr.Codegen.Tests.Client
         {
             using var server = new LoopbackServer(SecretKey, (_, _) => new Answer(status, body));
             Exception exception = await GeneratedClient.ThrowsAsync(() => Client(server.Endpoint).DescribeThingsAsync(Request(), CancellationToken.None));
-            Assert.Equal("ApiException", exception.GetType().Name);
+            Assert.Equal("ApiException", RuntimeTypes.NameOf(exception.GetType()));
             Assert.Equal(expectedCalls, server.Received.Count);
         }
 

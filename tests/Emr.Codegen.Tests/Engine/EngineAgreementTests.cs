@@ -124,8 +124,7 @@ namespace Emr.Codegen.Tests.Engine
         {
             Type type = problem.GetType();
             string? ruleId = (string?)type.GetProperty("RuleId")!.GetValue(problem);
-            object? code = type.GetProperty("ErrorCode")!.GetValue(problem);
-            string? codeText = code is null ? null : (string?)code.GetType().GetProperty("Code")!.GetValue(code);
+            string? codeText = (string?)type.GetProperty("ErrorCode")!.GetValue(problem);
             string message = (string)type.GetProperty("Message")!.GetValue(problem)!;
             return ruleId != null ? "rule " + ruleId + " " + codeText : "value " + codeText + " " + message;
         }

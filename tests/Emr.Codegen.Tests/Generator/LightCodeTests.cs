@@ -13,10 +13,12 @@ namespace Emr.Codegen.Tests.Generator
             string request = result.Source(".CreateInstanceRequest.g.cs");
             // One table line per member: its API name, its kind, its accessors.
             Assert.Contains(".Enum<global::Emr.V20190103.SupportHA>(\"SupportHA\", static o => o._supportHA, static (o, v) => o._supportHA = v)", request);
-            Assert.Contains(".List<string>(\"Software\", global::Emr.V20190103.ApiCodecs.String, static o => o.Software, static (o, v) => o.Software = v!)", request);
+            Assert.Contains(".List<string>(\"Software\", global::Emr.Codegen.Runtime.ApiCodecs.String, static o => o.Software, static (o, v) => o.Software = v!)", request);
             Assert.DoesNotContain("Utf8JsonReader", request);
             Assert.DoesNotContain("switch", request);
-            Assert.Single(result.RunResult.Results.Single().GeneratedSources, s => s.SourceText.ToString().Contains("class ApiType<T>"));
+            // The reader, the writer and the type table are the runtime's, written once, not generated.
+            Assert.DoesNotContain(result.RunResult.Results.Single().GeneratedSources, s => s.SourceText.ToString().Contains("class ApiType<T>"));
+            Assert.NotNull(RuntimeTypes.Assembly.GetType(RuntimeTypes.Namespace + ".ApiType`1"));
         }
 
         [Fact]
@@ -25,10 +27,10 @@ namespace Emr.Codegen.Tests.Generator
             // 455 thousand before the member tables; the figure against System.Text.Json is in the benchmark.
             // The client (issue 9) came after this budget was set; it is held to a budget of its own.
             var sources = GeneratorHarness.RunDefault().RunResult.Results.Single().GeneratedSources;
-            bool IsClient(string hint) => hint.EndsWith(".ApiClientRuntime.g.cs", System.StringComparison.Ordinal) || hint.EndsWith(".EmrClient.g.cs", System.StringComparison.Ordinal);
+            bool IsClient(string hint) => hint.EndsWith(".EmrClient.g.cs", System.StringComparison.Ordinal);
             int types = sources.Where(s => !IsClient(s.HintName)).Sum(s => s.SourceText.Length);
             int client = sources.Where(s => IsClient(s.HintName)).Sum(s => s.SourceText.Length);
-            Assert.Equal(2, sources.Count(s => IsClient(s.HintName)));
+            Assert.Equal(1, sources.Count(s => IsClient(s.HintName))); // the client runtime is the runtime library's
             Assert.True(types < 300_000, types + " characters of types");
             Assert.True(client < 35_000, client + " characters of client");
         }

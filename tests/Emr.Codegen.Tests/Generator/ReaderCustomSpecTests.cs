@@ -38,7 +38,7 @@ public static class ReaderScenarios
 " + ReaderScenarioHost.Outcome + @"
     private static string Describe(ActRequest request) =>
         request.ToJson() + ""\n"" + request.ToFormString() +
-        string.Concat(request.Validate().Select(p => ""\n"" + p.Path + "" "" + (p.ErrorCode is null ? ""(no code)"" : p.ErrorCode.Value.Code) + "" "" + p.Message));
+        string.Concat(request.Validate().Select(p => ""\n"" + p.Path + "" "" + (p.ErrorCode is null ? ""(no code)"" : p.ErrorCode) + "" "" + p.Message));
 
     public static string FromJson(string json) => Outcome(() => Describe(ActRequest.FromJson(json)));
 

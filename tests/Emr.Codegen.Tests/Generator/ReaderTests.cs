@@ -24,7 +24,7 @@ public static class ReaderScenarios
     /// <summary>Everything a writer makes of the request, then each member Validate reports missing, with its error code.</summary>
     private static string Describe(CreateInstanceRequest request) =>
         request.ToJson() + ""\n"" + request.ToFormString() + ""\n"" + request.ToString() +
-        string.Concat(request.Validate().Where(p => p.Message.Contains(""is required and not set"")).Select(p => ""\n"" + p.Path + "" "" + p.ErrorCode?.Code));
+        string.Concat(request.Validate().Where(p => p.Message.Contains(""is required and not set"")).Select(p => ""\n"" + p.Path + "" "" + p.ErrorCode));
 
     public static string FromJson(string json) => Outcome(() => Describe(CreateInstanceRequest.FromJson(json)));
 

@@ -11,7 +11,7 @@ namespace Emr.Codegen.Tests.Generator
     public class VisibilityTests
     {
         private static IEnumerable<INamedTypeSymbol> GeneratedTypes(Compilation compilation) =>
-            compilation.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Emr").GetNamespaceMembers().Single().GetTypeMembers();
+            compilation.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Emr").GetNamespaceMembers().Single().GetTypeMembers();
 
         [Fact]
         public void Internal_makes_every_generated_type_internal_and_the_code_compiles_clean()
@@ -29,9 +29,16 @@ namespace Emr.Codegen.Tests.Generator
         {
             var result = SettingsHarness.Run(TestPaths.DefaultSpec, new Dictionary<string, string>());
             var types = GeneratedTypes(result.Output).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
-            foreach (string name in new[] { "CreateInstanceRequest", "PayMode", "ApiErrorCode", "ApiMetadata", "ApiJsonResolver", "ApiObject", "ApiValidationProblem", "EmrSpecMetadataAttribute" })
+            foreach (string name in new[] { "CreateInstanceRequest", "PayMode", "ApiErrorCode", "ApiMetadata", "ApiJsonResolver" })
             {
                 Assert.Equal(Accessibility.Public, types[name].DeclaredAccessibility);
+            }
+
+            // The shared types are the runtime's, public there, and no longer generated beside the spec's.
+            foreach (string name in new[] { "ApiObject`1", "ApiValidationProblem", "EmrSpecMetadataAttribute" })
+            {
+                Assert.False(types.ContainsKey(name.Split('`')[0]), name + " is generated");
+                Assert.Equal(Accessibility.Public, result.Output.GetTypeByMetadataName(RuntimeTypes.Namespace + "." + name)!.DeclaredAccessibility);
             }
         }
 
