@@ -612,6 +612,7 @@ namespace Emr.Codegen.Spec
             }
 
             var values = new List<EnumValueModel>();
+            var valueAt = new List<Located>();
             foreach (JsonNode item in valuesNode.Items!)
             {
                 var itemAt = new Located(item, at.File);
@@ -633,7 +634,8 @@ namespace Emr.Codegen.Spec
                     continue;
                 }
 
-                if (!CSharpNames.IsTypeName(valueName) || valueName == name || GeneratedNames.EnumMemberNames.Contains(valueName))
+                // A value is a static property of the struct: not named like it, nor so that its getter is (get_Low holding Low, CS0542).
+                if (!CSharpNames.IsTypeName(valueName) || valueName == name || GeneratedNames.AccessedProperty(name) == valueName || GeneratedNames.EnumMemberNames.Contains(valueName))
                 {
                     Report(SpecDiagnosticIds.InvalidName, "'" + valueName + "' is not a valid C# member name for a value of '" + name + "'", new Located(item["name"]!, at.File));
                     continue;
@@ -659,7 +661,10 @@ namespace Emr.Codegen.Spec
                 }
 
                 values.Add(new EnumValueModel(valueName, value, OptionalString(itemAt, "document") ?? string.Empty));
+                valueAt.Add(new Located(item["name"]!, at.File));
             }
+
+            values = WithoutAccessorNames(name, values, valueAt);
 
             bool isOpen = false;
             if (at.Node["open"] is JsonNode openNode)
@@ -676,6 +681,35 @@ namespace Emr.Codegen.Spec
             }
 
             return new EnumModel(name, kind, OptionalString(at, "document") ?? string.Empty, OptionalString(at, "errorCode"), values.ToEquatableArray(), isOpen);
+        }
+
+        /// <summary>
+        /// The values but those named like another value's accessor (get_Low beside Low: C# reserves get_Low and set_Low for
+        /// the property Low), which are reported. Code names a value as it is (Level.Low), so none is renamed.
+        /// </summary>
+        private List<EnumValueModel> WithoutAccessorNames(string enumName, List<EnumValueModel> values, List<Located> valueAt)
+        {
+            // Shorter names first: get_Low clashes only with Low, so whether Low stays is known when get_Low is decided.
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            var clashing = new HashSet<int>();
+            foreach (int i in Enumerable.Range(0, values.Count).OrderBy(i => values[i].Name.Length))
+            {
+                if (GeneratedNames.AccessedProperty(values[i].Name) is string property && kept.Contains(property))
+                {
+                    clashing.Add(i);
+                }
+                else
+                {
+                    kept.Add(values[i].Name);
+                }
+            }
+
+            foreach (int i in clashing.OrderBy(i => i))
+            {
+                Report(SpecDiagnosticIds.InvalidName, "The value '" + values[i].Name + "' of '" + enumName + "' takes a name C# reserves for the accessors of the value '" + GeneratedNames.AccessedProperty(values[i].Name) + "'", valueAt[i]);
+            }
+
+            return clashing.Count == 0 ? values : values.Where((_, i) => !clashing.Contains(i)).ToList();
         }
 
         private ObjectModel BuildObject(DraftObject draft, ObjectRole role, Dictionary<string, EnumModel> enums)

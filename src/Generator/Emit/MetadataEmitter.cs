@@ -9,8 +9,6 @@ namespace Emr.Codegen.Generator.Emit
     /// <summary>Emits the API's metadata: version, endpoints, and per action its name, rate limit and error codes.</summary>
     internal static class MetadataEmitter
     {
-        private static readonly HashSet<string> Reserved = new HashSet<string> { "Service", "ApiVersion", "DefaultDomain", "GetEndpoint", "ApiMetadata" };
-
         public static string Emit(MetadataFileModel file)
         {
             string ns = file.Namespace;
@@ -41,9 +39,11 @@ namespace Emr.Codegen.Generator.Emit
                 w.Close(";");
             }
 
-            foreach (ActionModel action in file.Actions)
+            IReadOnlyList<string> classNames = GeneratedNames.ActionClassNames(file.Actions.Select(a => a.Name).ToList());
+            for (int i = 0; i < file.Actions.Count; i++)
             {
-                string name = Reserved.Contains(action.Name) ? action.Name + "Action" : action.Name;
+                ActionModel action = file.Actions[i];
+                string name = classNames[i];
                 w.Line();
                 DocRenderer.WriteSummary(w, action.Document, action.Title.Length > 0 ? action.Title : null);
                 if (action.Status == "deprecated")

@@ -17,19 +17,8 @@ namespace Emr.Codegen.Generator.Emit
         /// <summary>A required member of value type keeps its value in a nullable field, so "not set" is not read as 0.</summary>
         internal static bool HasBackingField(MemberModel member, ObjectModel owner) => IsRequired(member, owner) && !member.IsList && IsValueType(member);
 
-        /// <summary>The field behind a member with <see cref="HasBackingField"/>: '_' and the property name, apart from every property.</summary>
-        private static string BackingField(MemberModel member, ObjectModel owner)
-        {
-            string property = GeneratedNames.PropertyName(member, owner).TrimStart('@');
-            string name = "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
-            var taken = new HashSet<string>(owner.Members.Select(m => GeneratedNames.PropertyName(m, owner).TrimStart('@')));
-            while (taken.Contains(name))
-            {
-                name += "_";
-            }
-
-            return name;
-        }
+        /// <summary>The field behind a member with <see cref="HasBackingField"/>.</summary>
+        private static string BackingField(MemberModel member, ObjectModel owner) => GeneratedNames.BackingFieldName(member, owner);
 
         public static string Emit(ObjectFileModel file)
         {

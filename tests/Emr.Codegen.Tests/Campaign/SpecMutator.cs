@@ -16,6 +16,7 @@ namespace Emr.Codegen.Tests.Campaign
         HostileName,
         KeywordName,
         GeneratedName,
+        SiblingName,
         CaseCollision,
         HostileText,
         HugeString,
@@ -61,6 +62,7 @@ namespace Emr.Codegen.Tests.Campaign
                 (6, Gen.Const(MutationKind.HostileName)),
                 (6, Gen.Const(MutationKind.KeywordName)),
                 (7, Gen.Const(MutationKind.GeneratedName)),
+                (4, Gen.Const(MutationKind.SiblingName)),
                 (6, Gen.Const(MutationKind.CaseCollision)),
                 (7, Gen.Const(MutationKind.HostileText)),
                 (1, Gen.Const(MutationKind.HugeString)),
@@ -223,6 +225,8 @@ namespace Emr.Codegen.Tests.Campaign
                     return Rename(root, m, HostileNames.Variant(Pick(HostileNames.Keywords, m.B), m.C % 4 == 0 ? 1 + (m.C / 4 % 5) : 0));
                 case MutationKind.GeneratedName:
                     return Rename(root, m, HostileNames.Variant(Pick(HostileNames.Generated.All.ToList(), m.B), m.C % 3 == 0 ? 1 + (m.C / 3 % 5) : 0));
+                case MutationKind.SiblingName:
+                    return SiblingName(root, m);
                 case MutationKind.CaseCollision:
                     return CaseCollision(root, m);
                 case MutationKind.HostileText:
@@ -421,6 +425,45 @@ namespace Emr.Codegen.Tests.Campaign
                     reference.Set(name);
                 }
             }
+        }
+
+        /// <summary>
+        /// A member renamed after what C# derives from its siblings or its class: a sibling's accessor (get_P, set_P), the class's
+        /// own name or its accessor, or an accessor of an accessor (get_get_P).
+        /// </summary>
+        private static string? SiblingName(JValue root, Mutation m)
+        {
+            if (root is not JObject spec || spec["objects"] is not JObject objects || objects.Properties.Count == 0)
+            {
+                return null;
+            }
+
+            JProperty owner = objects.Properties[m.A % objects.Properties.Count];
+            if (owner.Value is not JObject type)
+            {
+                return null;
+            }
+
+            List<JString> names = Items(type, "members").Select(i => i["name"]).OfType<JString>().ToList();
+            if (names.Count == 0)
+            {
+                return null;
+            }
+
+            JString target = names[m.B % names.Count];
+            string sibling = names[(m.B / 7 + 1) % names.Count].Value;
+            string name = (m.C % 6) switch
+            {
+                0 => "get_" + sibling,
+                1 => "set_" + sibling,
+                2 => owner.Key,
+                3 => "get_" + owner.Key,
+                4 => "get_get_" + sibling,
+                _ => "set_" + sibling + "Value",
+            };
+            string old = target.Value;
+            target.Value = name;
+            return "renamed member " + Escape(old) + " of " + Escape(owner.Key) + " to " + Escape(name);
         }
 
         private static string? CaseCollision(JValue root, Mutation m)

@@ -316,6 +316,238 @@ namespace Emr.Codegen.Tests.Campaign
             Assert.Equal((7, 2), Position(result.GeneratorDiagnostics.Single()));
         }
 
+        /// <summary>A member of the object Box.</summary>
+        private static string Member(string name, string type = "string", string member = "string", bool required = false) =>
+            "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", \"member\": \"" + member + "\"" + (required ? ", \"required\": true" : string.Empty) + "}";
+
+        /// <summary>The C# properties the generated class declares, in declaration order.</summary>
+        private static string[] Properties(GeneratorHarness.Result result, string type) =>
+            result.Output.GetTypeByMetadataName("Reg.Api." + type)!.GetMembers().OfType<IPropertySymbol>().Where(p => p.ExplicitInterfaceImplementations.IsEmpty).Select(p => p.Name).ToArray();
+
+        [Theory]
+        [InlineData("get_")]
+        [InlineData("set_")]
+        public void A_member_named_like_a_siblings_property_accessor_is_renamed(string accessor)
+        {
+            // Found (CBS slice, a list member renamed get_DayOfMonth beside DayOfMonth): C# reserves get_DayOfMonth and
+            // set_DayOfMonth for the property DayOfMonth, so the property get_DayOfMonth did not compile (CS0102, CS0082).
+            string spec = Spec("\"Box\": {\"members\": [" + Member(accessor + "DayOfMonth", "list", "uint64") + ",\n " + Member("DayOfMonth", "list", "uint64") + "]}");
+            var result = Generate(spec);
+            Assert.Equal(new[] { accessor + "DayOfMonthValue", "DayOfMonth" }, Properties(result, "Box"));
+            // The API's name is unchanged: only the C# property moved aside.
+            Assert.Contains("(\"" + accessor + "DayOfMonth\",", result.Source("Box.g.cs"));
+        }
+
+        [Theory]
+        [InlineData("Box", "A,get_A,get_get_AValue", "A,get_AValue,get_get_AValueValue")]
+        [InlineData("Box", "get_get_AValue,get_A,A", "get_get_AValueValue,get_AValue,A")]
+        [InlineData("Box", "Validate,get_ValidateValue,set_ValidateValue", "ValidateValue,get_ValidateValueValue,set_ValidateValueValue")]
+        [InlineData("Box", "class,get_class", "class,get_classValue")]
+        [InlineData("Box", "get_Error,set_Error,get_", "get_ErrorValue,set_ErrorValue,get_")]
+        [InlineData("get_A", "A,B", "AValue,B")]
+        [InlineData("set_AValue", "AValue,A", "AValueValue,A")]
+        [InlineData("get_AValue", "A,get_A", "A,get_AValueValue")]
+        public void Accessor_names_are_renamed_until_no_property_reserves_them(string objectName, string members, string properties)
+        {
+            // Renaming get_A to get_AValue must not make it the accessor of yet another property (get_get_AValue), of a
+            // property renamed itself (ValidateValue), of the generated Error property (a response's), or of the class's
+            // own name (CS0542 for the accessor of A in a class get_A).
+            string spec = Spec("\"" + objectName + "\": {\"members\": [" + string.Join(",\n ", members.Split(',').Select(n => Member(n))) + "]}");
+            var result = Generate(spec);
+            Assert.Equal(properties.Split(','), Properties(result, objectName));
+        }
+
+        [Fact]
+        public System.Threading.Tasks.Task The_analyzer_finds_renamed_members_under_their_generated_names()
+        {
+            // The analyzers name properties from the class's spec fragment, which holds no action and so no role: they must
+            // rename get_A and a response's get_Error as the generator did, or values given to them go unchecked.
+            string spec = Spec("\"Box\": {\"members\": [" + Member("A") + ", {\"name\": \"get_A\", \"type\": \"string\", \"member\": \"string\", \"constraints\": {\"maxLength\": 3}}]}")
+                .Replace("{\"name\": \"RequestId\", \"type\": \"string\", \"member\": \"string\"}", "{\"name\": \"get_Error\", \"type\": \"string\", \"member\": \"string\", \"constraints\": {\"maxLength\": 3}}", StringComparison.Ordinal);
+            var generated = AnalyzerVerifier.Generated(new[] { (Path, spec) });
+            return AnalyzerVerifier.VerifyAsync(
+                "public class C\n{\n    public object M() => new Reg.Api.Box { get_AValue = {|EMR0002:\"long\"|} };\n\n    public object N() => new Reg.Api.ActResponse { get_ErrorValue = {|EMR0002:\"long\"|} };\n}\n",
+                generated);
+        }
+
+        [Fact]
+        public void A_response_member_named_like_the_error_propertys_accessor_is_renamed()
+        {
+            // A response without an Error member gets the generated property Error: get_Error clashed with its getter (CS0102).
+            string spec = Spec().Replace("{\"name\": \"RequestId\", \"type\": \"string\", \"member\": \"string\"}", Member("get_Error"), StringComparison.Ordinal);
+            var result = Generate(spec);
+            Assert.Equal(new[] { "get_ErrorValue", "Error" }, Properties(result, "ActResponse"));
+        }
+
+        [Fact]
+        public void An_accessor_name_renamed_onto_a_sibling_is_reported()
+        {
+            // get_A becomes get_AValue, the name of the member after it: as with other suffixed names, the later one is reported.
+            string spec = Spec("\"Box\": {\"members\": [" + Member("A") + ", " + Member("get_A") + ",\n " + Member("get_AValue") + "]}");
+            var result = Generate(spec, "EMR1004");
+            Assert.Equal((7, 2), Position(result.GeneratorDiagnostics.Single()));
+            Assert.Equal(new[] { "A", "get_AValue" }, Properties(result, "Box"));
+        }
+
+        [Fact]
+        public void Members_whose_names_differ_only_by_case_get_distinct_fields()
+        {
+            // Found while reviewing the accessor names: required numbers keep their value in a field '_' + the property
+            // name with a lower-case first letter, so Ab and ab both had the field _ab (CS0102, CS0229).
+            string spec = Spec().Replace("{\"name\": \"A\", \"type\": \"string\", \"member\": \"string\"}",
+                Member("Ab", "int", "int64", required: true) + ", " + Member("ab", "int", "int64", required: true) + ", " + Member("_ab_", "int", "int64"), StringComparison.Ordinal);
+            var result = Generate(spec);
+            Assert.Equal(new[] { "Ab", "ab", "_ab_" }, Properties(result, "ActRequest"));
+        }
+
+        [Fact]
+        public void A_required_numbers_field_is_not_a_keyword()
+        {
+            // Found while reviewing the fields: the field of a required number _arglist was __arglist, an undocumented keyword (CS1519).
+            string spec = Spec().Replace("{\"name\": \"A\", \"type\": \"string\", \"member\": \"string\"}", Member("_arglist", "int", "int64", required: true), StringComparison.Ordinal);
+            var result = Generate(spec);
+            Assert.Equal(new[] { "_arglist" }, Properties(result, "ActRequest"));
+        }
+
+        [Fact]
+        public void A_member_named_like_a_static_method_of_object_is_renamed()
+        {
+            // Found while reviewing the reserved names: a property ReferenceEquals hid object.ReferenceEquals (CS0108, an
+            // error under warnings-as-errors); the other members of object were reserved already.
+            var result = Generate(Spec("\"Box\": {\"members\": [" + Member("ReferenceEquals") + "]}"));
+            Assert.Equal(new[] { "ReferenceEqualsValue" }, Properties(result, "Box"));
+        }
+
+        [Fact]
+        public void Members_named_like_the_accessors_of_every_generated_member_compile()
+        {
+            // Found: a response member get_Error clashed with the getter of the response's generated Error property (CS0102).
+            // The generated members are read from the output, so a property added later is covered or this fails; in a
+            // response, whose class has the most of them, each beside a member of its own name.
+            var names = HostileNames.Generated.MemberNames.Where(CSharpNames.IsIdentifier).SelectMany(n => new[] { n, "get_" + n, "set_" + n }).Distinct();
+            string spec = Spec().Replace("{\"name\": \"RequestId\", \"type\": \"string\", \"member\": \"string\"}", string.Join(",\n ", names.Select(n => Member(n))), StringComparison.Ordinal);
+            var result = GeneratorHarness.Run(new[] { (Path, spec) });
+            Assert.Null(result.RunResult.Results.Single().Exception);
+            Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("EMR1004", d.Id));
+            Assert.Empty(result.CompilationErrorsAndWarnings);
+            Assert.Contains("get_ErrorValue", Properties(result, "ActResponse"));
+        }
+
+        [Fact]
+        public void Enumeration_values_named_like_the_accessors_of_every_generated_member_are_reported_or_compile()
+        {
+            // Found: values get_Value and get_IsDefined clashed with the getters of the struct's own properties (CS0102).
+            var names = HostileNames.Generated.MemberNames.Where(CSharpNames.IsIdentifier).SelectMany(n => new[] { n, "get_" + n, "set_" + n }).Distinct().ToList();
+            string values = string.Join(",\n ", names.Select((n, i) => "{\"name\": \"" + n + "\", \"value\": " + i + "}"));
+            var result = GeneratorHarness.Run(new[] { (Path, Spec(enums: "\"Level\": {\"type\": \"int\", \"values\": [" + values + "]}")) });
+            Assert.Null(result.RunResult.Results.Single().Exception);
+            Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("EMR1008", d.Id));
+            Assert.Contains(result.GeneratorDiagnostics, d => d.GetMessage().Contains("'get_Description'", StringComparison.Ordinal));
+            Assert.Contains(result.GeneratorDiagnostics, d => d.GetMessage().Contains("reserves for the accessors of the value", StringComparison.Ordinal));
+            Assert.Empty(result.CompilationErrorsAndWarnings);
+        }
+
+        /// <summary>The spec with its one action renamed.</summary>
+        private static string WithAction(string name, string fields = "") =>
+            Spec().Replace("\"actions\": {\"Act\": {", "\"actions\": {\"" + name + "\": {" + fields, StringComparison.Ordinal);
+
+        [Theory]
+        [InlineData("Version")]
+        [InlineData("Name")]
+        [InlineData("RateLimitPerSecond")]
+        [InlineData("RequestType")]
+        [InlineData("ResponseType")]
+        [InlineData("ErrorCodes")]
+        [InlineData("get_RequestType")]
+        [InlineData("get_ErrorCodes")]
+        public void An_action_named_like_a_member_of_its_metadata_class_is_renamed(string name)
+        {
+            // Found: an action Version became the class ApiMetadata.Version, which has the constant Version (CS0542: a
+            // member may not be named like its enclosing type); the accessors of its properties count too.
+            var result = Generate(WithAction(name, "\"rateLimit\": 20, "));
+            INamedTypeSymbol? action = result.Output.GetTypeByMetadataName("Reg.Api.ApiMetadata+" + name + "Action");
+            Assert.NotNull(action);
+            Assert.Equal(name, action!.GetMembers("Name").OfType<IFieldSymbol>().Single().ConstantValue);
+        }
+
+        [Fact]
+        public void An_action_renamed_onto_another_actions_name_is_renamed_again()
+        {
+            // Before: Service became ServiceAction (a constant of ApiMetadata is Service), the class of the next action (CS0102).
+            string spec = Spec().Replace("\"actions\": {\"Act\": {\"input\": \"ActRequest\", \"output\": \"ActResponse\"}}",
+                "\"actions\": {\"Service\": {\"input\": \"ActRequest\", \"output\": \"ActResponse\"}, \"ServiceAction\": {\"input\": \"ActRequest\", \"output\": \"ActResponse\"}}", StringComparison.Ordinal);
+            var result = Generate(spec);
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.ApiMetadata+ServiceAction"));
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.ApiMetadata+ServiceActionAction"));
+        }
+
+        [Fact]
+        public void Actions_named_like_every_member_of_the_metadata_classes_and_the_client_compile()
+        {
+            // The members are read from the output (ApiMetadata's, its action classes' and the client's), so one added later
+            // is covered or this fails. The client's methods are the action's name and Async, so Async is also taken off.
+            GeneratorRunResult run = GeneratorHarness.RunDefault().RunResult.Results.Single();
+            var names = run.GeneratedSources.Where(s => s.HintName.EndsWith(".ApiMetadata.g.cs", StringComparison.Ordinal) || s.HintName.EndsWith(".EmrClient.g.cs", StringComparison.Ordinal))
+                .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>())
+                .SelectMany(m => m switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax p => new[] { p.Identifier.ValueText, "get_" + p.Identifier.ValueText, "set_" + p.Identifier.ValueText },
+                    Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => new[] { method.Identifier.ValueText, method.Identifier.ValueText.Replace("Async", string.Empty, StringComparison.Ordinal) },
+                    Microsoft.CodeAnalysis.CSharp.Syntax.FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText).ToArray(),
+                    Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax type when type.Identifier.ValueText is "ApiMetadata" or "EmrClient" => new[] { type.Identifier.ValueText },
+                    _ => Array.Empty<string>(),
+                })
+                .Where(n => n.Length > 0)
+                .Distinct()
+                .ToList();
+            Assert.Contains("Version", names);
+            Assert.Contains("GetEndpoint", names);
+            Assert.Contains("Endpoint", names);
+            // With the suffixed names too, which the renamed classes must move past.
+            var actionNames = names.Concat(names.Select(n => n + "Action")).Distinct().ToList();
+            string actions = string.Join(", ", actionNames.Select(n => "\"" + n + "\": {\"input\": \"ActRequest\", \"output\": \"ActResponse\", \"rateLimit\": 5}"));
+            string spec = "{\"metadata\": {\"namespace\": \"Reg.Api\", \"serviceShortName\": \"emr\", \"endpoints\": {\"domain\": \"x.example.com\", \"regions\": {\"ap-x\": \"a.example.com\"}}}, \"actions\": {" + actions + "}, \"objects\": {\"ActRequest\": {\"members\": []}, \"ActResponse\": {\"members\": []}}}";
+            var result = Generate(spec);
+            Assert.Equal(actionNames.Count, result.Output.GetTypeByMetadataName("Reg.Api.ApiMetadata")!.GetTypeMembers().Length);
+            Assert.Equal(actionNames.Count, result.Output.GetTypeByMetadataName("Reg.Api.EmrClient")!.GetMembers().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal)));
+        }
+
+        [Theory]
+        [InlineData("get_Low")]
+        [InlineData("set_Low")]
+        [InlineData("get_Value")]
+        [InlineData("set_Name")]
+        [InlineData("get_KnownValues")]
+        [InlineData("op_Equality")]
+        [InlineData("op_Implicit")]
+        [InlineData("MemberwiseClone")]
+        [InlineData("ReferenceEquals")]
+        public void An_enumeration_value_named_like_a_member_the_struct_reserves_is_reported(string name)
+        {
+            // Found: a value get_Low beside Low clashed with Low's getter, get_Value with the Value property's (CS0102),
+            // op_Equality with the == operator (CS0102), MemberwiseClone hid object's (CS0108). A value is how code names it
+            // (Level.Low), so it is reported, not renamed.
+            var result = Generate(Spec(enums: "\"Level\": {\"type\": \"string\", \"values\": [{\"name\": \"Low\", \"value\": \"low\"},\n {\"name\": \"" + name + "\", \"value\": \"x\"}]}"), "EMR1008");
+            Assert.Equal((3, 11), Position(result.GeneratorDiagnostics.Single()));
+            Assert.Contains("public static global::Reg.Api.Level Low =>", result.Source("Level.g.cs"));
+        }
+
+        [Fact]
+        public void An_enumeration_value_whose_accessor_is_the_enumerations_name_is_reported()
+        {
+            // The struct get_Low holds the property Low, whose getter get_Low would be named like the struct (CS0542).
+            Generate(Spec(enums: "\"get_Low\": {\"type\": \"string\", \"values\": [{\"name\": \"Low\", \"value\": \"low\"}, {\"name\": \"High\", \"value\": \"high\"}]}"), "EMR1008");
+        }
+
+        [Fact]
+        public void Enumeration_values_named_like_the_accessors_of_their_siblings_are_reported_once_each()
+        {
+            // get_get_Low would only clash with get_Low, which is reported and left out: it stays.
+            var result = Generate(Spec(enums: "\"Level\": {\"type\": \"int\", \"values\": [{\"name\": \"get_get_Low\", \"value\": 3}, {\"name\": \"get_Low\", \"value\": 2}, {\"name\": \"Low\", \"value\": 1}]}"), "EMR1008");
+            Assert.Contains("'get_Low'", result.GeneratorDiagnostics.Single().GetMessage());
+            Assert.Contains("public static global::Reg.Api.Level get_get_Low =>", result.Source("Level.g.cs"));
+        }
+
         [Fact]
         public void An_object_named_like_the_client_in_other_letter_case_moves_the_client_aside()
         {
