@@ -35,11 +35,15 @@ public static class ApiClientRuntime
     /// The <c>Authorization</c> header of a POST to <paramref name="endpoint"/> by TC3-HMAC-SHA256, as Tencent Cloud publishes it:
     /// signed headers <c>content-type;host</c>, the host without a port (as the official SDKs sign it).
     /// </summary>
-    public static string Authorization(string secretId, string secretKey, string service, Uri endpoint, long timestamp, string body)
+    public static string Authorization(string secretId, string secretKey, string service, Uri endpoint, long timestamp, string body) =>
+        Authorization(secretId, secretKey, service, endpoint, timestamp, body, ContentType);
+
+    /// <summary>The same, for a body sent as <paramref name="contentType"/> (Tencent Cloud's published example uses a charset).</summary>
+    internal static string Authorization(string secretId, string secretKey, string service, Uri endpoint, long timestamp, string body, string contentType)
     {
         string date = DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string query = endpoint.Query.Length > 0 ? endpoint.Query.Substring(1) : string.Empty;
-        string canonicalRequest = "POST\n" + endpoint.AbsolutePath + "\n" + query + "\ncontent-type:" + ContentType + "\nhost:" + endpoint.Host + "\n\ncontent-type;host\n" + Hex(SHA256.HashData(Utf8(body)));
+        string canonicalRequest = "POST\n" + endpoint.AbsolutePath + "\n" + query + "\ncontent-type:" + contentType + "\nhost:" + endpoint.Host + "\n\ncontent-type;host\n" + Hex(SHA256.HashData(Utf8(body)));
         string scope = date + "/" + service + "/tc3_request";
         string stringToSign = "TC3-HMAC-SHA256\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + scope + "\n" + Hex(SHA256.HashData(Utf8(canonicalRequest)));
         byte[] secretDate = Hmac(Utf8("TC3" + secretKey), date);
