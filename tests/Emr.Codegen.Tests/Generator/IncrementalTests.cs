@@ -13,7 +13,7 @@ namespace Emr.Codegen.Tests.Generator
     /// <summary>The pipeline caches: unrelated edits and equivalent spec edits redo nothing.</summary>
     public class IncrementalTests
     {
-        private static readonly string[] Steps = { TrackingNames.SpecFiles, TrackingNames.SpecRead, TrackingNames.SpecDiagnostics, TrackingNames.SpecModel, TrackingNames.FileModels };
+        private static readonly string[] Steps = { TrackingNames.SpecFiles, TrackingNames.SpecRead, TrackingNames.SpecDiagnostics, TrackingNames.SpecModel, TrackingNames.RuntimeReference, TrackingNames.RuntimeDiagnostics, TrackingNames.FileModels };
 
         private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Spec) FirstRun(string specText)
         {
