@@ -1,8 +1,7 @@
-// The one rule engine. It is compiled into the analyzers and the generator, and the generator emits this same file
-// once into each compilation that uses the generated types (with the namespace line replaced), where the generated
-// Validate() runs it. The analyzer and Validate() therefore evaluate the same rule data (each generated type's spec
-// fragment) with the same code. The file must compile on netstandard2.0 and in a user's net8.0+ project with
-// nullable warnings as errors, so it uses only global::-qualified framework names and no C# newer than records.
+// The one rule engine. It is compiled into the runtime library, where Validate() runs it, and linked as source into the
+// analyzers and the generator, so both evaluate the same rule data (each generated type's spec fragment) with the same
+// code. The analyzers target netstandard2.0, so this file keeps to what compiles there (global::-qualified framework
+// names, no C# newer than records); the runtime's own files use today's C#.
 namespace Emr.Codegen.Runtime.Rules
 {
     /// <summary>The kinds of literal values a spec writes.</summary>
@@ -14,13 +13,40 @@ namespace Emr.Codegen.Runtime.Rules
     }
 
     /// <summary>A literal value: of the spec, of a constant in code, or of a member at run time. Numbers keep a canonical invariant text.</summary>
-    internal sealed record SpecValue(SpecValueKind Kind, string Text)
+    internal sealed record SpecValue
     {
+        // Numbers are compared as decimals: the parse (or, for a value made from a number, its text) is done once and kept.
+        private const int NumberUnknown = 0, NumberDecimal = 1, NumberNotDecimal = 2;
+        private string? _text;
+        private decimal _number;
+        private int _numberState;
+
+        public SpecValue(SpecValueKind kind, string text)
+        {
+            Kind = kind;
+            _text = text;
+        }
+
+        private SpecValue(decimal number)
+        {
+            Kind = SpecValueKind.Number;
+            _number = number;
+            _numberState = NumberDecimal;
+        }
+
+        public SpecValueKind Kind { get; }
+
+        /// <summary>The value as the spec writes it; a number's canonical invariant text (3600, not 3600.0 or 3.6e3).</summary>
+        public string Text => _text ??= Canonical(_number);
+
         public static SpecValue FromString(string value) => new SpecValue(SpecValueKind.String, value);
 
-        public static SpecValue FromNumber(decimal value) => new SpecValue(SpecValueKind.Number, Canonical(value));
+        public static SpecValue FromNumber(decimal value) => new SpecValue(value);
 
-        public static SpecValue FromBoolean(bool value) => new SpecValue(SpecValueKind.Boolean, value ? "true" : "false");
+        public static SpecValue FromBoolean(bool value) => value ? True : False;
+
+        private static readonly SpecValue True = new SpecValue(SpecValueKind.Boolean, "true");
+        private static readonly SpecValue False = new SpecValue(SpecValueKind.Boolean, "false");
 
         /// <summary>A floating-point value; one beyond decimal's range (or not a number) keeps its double text.</summary>
         public static SpecValue FromDouble(double value) =>
@@ -29,17 +55,43 @@ namespace Emr.Codegen.Runtime.Rules
                 : new SpecValue(SpecValueKind.Number, value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
 
         /// <summary>The value of a number; only for <see cref="SpecValueKind.Number"/> within decimal's range.</summary>
-        public decimal ToNumber() => decimal.Parse(Text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture);
+        public decimal ToNumber() => TryGetDecimal(out decimal value) ? value : throw new global::System.FormatException("'" + Text + "' is not a number within decimal's range.");
 
         /// <summary>The number as a double, for comparisons of numbers beyond decimal's range; NaN when not a number.</summary>
         public double ToDouble() =>
             double.TryParse(Text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : double.NaN;
 
         /// <summary>Whether the number fits decimal (NaN, infinities and huge doubles do not).</summary>
-        public bool IsDecimal =>
-            Kind == SpecValueKind.Number && decimal.TryParse(Text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out _);
+        public bool IsDecimal => TryGetDecimal(out _);
 
-        public bool IsInteger => IsDecimal && decimal.Truncate(ToNumber()) == ToNumber();
+        public bool IsInteger => TryGetDecimal(out decimal value) && decimal.Truncate(value) == value;
+
+        /// <summary>The number as a decimal, when this is a number within decimal's range.</summary>
+        public bool TryGetDecimal(out decimal value)
+        {
+            if (Kind != SpecValueKind.Number)
+            {
+                value = 0;
+                return false;
+            }
+
+            int state = global::System.Threading.Volatile.Read(ref _numberState);
+            if (state == NumberUnknown)
+            {
+                bool parsed = decimal.TryParse(Text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out decimal number);
+                _number = number;
+                state = parsed ? NumberDecimal : NumberNotDecimal;
+                global::System.Threading.Volatile.Write(ref _numberState, state);
+            }
+
+            value = _number;
+            return state == NumberDecimal;
+        }
+
+        /// <summary>Equal kind and text; the cached number follows from the text.</summary>
+        public bool Equals(SpecValue? other) => other is not null && Kind == other.Kind && string.Equals(Text, other.Text, global::System.StringComparison.Ordinal);
+
+        public override int GetHashCode() => ((int)Kind * 397) ^ global::System.StringComparer.Ordinal.GetHashCode(Text);
 
         private static string Canonical(decimal value)
         {
@@ -854,6 +906,18 @@ namespace Emr.Codegen.Runtime.Rules
             return false;
         }
 
+        /// <summary>The order of a number and a bound of the spec; null when the value is not a number (NaN, or not numeric at all).</summary>
+        private static int? CompareNumber(SpecValue value, decimal bound)
+        {
+            if (value.TryGetDecimal(out decimal number))
+            {
+                return number.CompareTo(bound);
+            }
+
+            double left = value.Kind == SpecValueKind.Number ? value.ToDouble() : double.NaN;
+            return double.IsNaN(left) ? null : left.CompareTo((double)bound);
+        }
+
         /// <summary>The order of two numbers; null when either is not a number (NaN, or not numeric at all).</summary>
         private static int? CompareNumber(SpecValue value, SpecValue bound)
         {
@@ -940,18 +1004,39 @@ namespace Emr.Codegen.Runtime.Rules
         }
 
         /// <summary>Checks one scalar value given to a member (or one item of a list member). The path names it in problems.</summary>
-        public static void CheckValue(MemberDefinition member, SpecValue value, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems)
+        public static void CheckValue(MemberDefinition member, SpecValue value, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems) =>
+            CheckValue(member, value, new ProblemPath(path, null, -1), problems);
+
+        /// <summary>Where a problem is, built only when there is one: a valid request allocates no path text.</summary>
+        private readonly struct ProblemPath
         {
-            string subject = member.Name + " " + (member.IsSensitive ? "(value hidden)" : value.ToString()) + " ";
+            private readonly string _prefix;
+            private readonly string? _name;
+            private readonly int _index;
+
+            public ProblemPath(string prefix, string? name, int index)
+            {
+                _prefix = prefix;
+                _name = name;
+                _index = index;
+            }
+
+            public override string ToString() =>
+                _index >= 0 ? _prefix + _name + "." + _index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : _name is null ? _prefix : _prefix + _name;
+        }
+
+        private static void CheckValue(MemberDefinition member, SpecValue value, ProblemPath at, global::System.Collections.Generic.List<ApiValidationProblem> problems)
+        {
+            string Subject() => member.Name + " " + (member.IsSensitive ? "(value hidden)" : value.ToString()) + " ";
             if (member.Enum is EnumDefinition enumeration && !enumeration.Contains(value))
             {
                 if (enumeration.IsOpen)
                 {
-                    problems.Add(new ApiValidationProblem(path, subject + "is not a value the spec lists for " + enumeration.Name + " (" + KnownValues(enumeration) + "); the server may still accept it", null, ApiValidationSeverity.Info, null) { Kind = ApiValidationProblemKind.OpenEnumeration });
+                    problems.Add(new ApiValidationProblem(at.ToString(), Subject() + "is not a value the spec lists for " + enumeration.Name + " (" + KnownValues(enumeration) + "); the server may still accept it", null, ApiValidationSeverity.Info, null) { Kind = ApiValidationProblemKind.OpenEnumeration });
                 }
                 else
                 {
-                    Add(problems, ApiValidationProblemKind.Enumeration, path, subject + "must be a value of " + enumeration.Name + ": " + KnownValues(enumeration), member.ErrorCode ?? enumeration.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Enumeration, at.ToString(), Subject() + "must be a value of " + enumeration.Name + ": " + KnownValues(enumeration), member.ErrorCode ?? enumeration.ErrorCode);
                 }
             }
 
@@ -960,12 +1045,12 @@ namespace Emr.Codegen.Runtime.Rules
                 int length = value.Text.Length;
                 if ((member.MinLength != null && length < member.MinLength) || (member.MaxLength != null && length > member.MaxLength))
                 {
-                    Add(problems, ApiValidationProblemKind.Length, path, subject + LengthRequirement(member.MinLength, member.MaxLength), member.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Length, at.ToString(), Subject() + LengthRequirement(member.MinLength, member.MaxLength), member.ErrorCode);
                 }
 
                 if (member.Pattern != null && Matches(value.Text, member.Pattern) == false)
                 {
-                    Add(problems, ApiValidationProblemKind.Pattern, path, subject + (member.Message ?? "must match the pattern " + member.Pattern), member.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Pattern, at.ToString(), Subject() + (member.Message ?? "must match the pattern " + member.Pattern), member.ErrorCode);
                 }
             }
 
@@ -973,17 +1058,17 @@ namespace Emr.Codegen.Runtime.Rules
             if (double.IsNaN(number) || double.IsInfinity(number))
             {
                 // NaN and the infinities are no JSON number and no value the API takes, whatever the member's range.
-                Add(problems, ApiValidationProblemKind.Range, path, subject + "must be a finite number", member.ErrorCode);
+                Add(problems, ApiValidationProblemKind.Range, at.ToString(), Subject() + "must be a finite number", member.ErrorCode);
             }
             else if (value.Kind == SpecValueKind.Number && (member.Minimum != null || member.Maximum != null))
             {
-                int? belowMinimum = member.Minimum is decimal minimum ? CompareNumber(value, SpecValue.FromNumber(minimum)) : 0;
-                int? aboveMaximum = member.Maximum is decimal maximum ? CompareNumber(value, SpecValue.FromNumber(maximum)) : 0;
+                int? belowMinimum = member.Minimum is decimal minimum ? CompareNumber(value, minimum) : 0;
+                int? aboveMaximum = member.Maximum is decimal maximum ? CompareNumber(value, maximum) : 0;
 
                 // NaN compares with nothing: it is outside every range.
                 if (belowMinimum is null || aboveMaximum is null || belowMinimum < 0 || aboveMaximum > 0)
                 {
-                    Add(problems, ApiValidationProblemKind.Range, path, subject + RangeRequirement(member.Minimum, member.Maximum), member.ErrorCode);
+                    Add(problems, ApiValidationProblemKind.Range, at.ToString(), Subject() + RangeRequirement(member.Minimum, member.Maximum), member.ErrorCode);
                 }
             }
 
@@ -995,7 +1080,7 @@ namespace Emr.Codegen.Runtime.Rules
                     allowed[i] = member.AllowedValues[i].ToString();
                 }
 
-                Add(problems, ApiValidationProblemKind.AllowedValues, path, subject + "must be one of " + string.Join(", ", allowed), member.ErrorCode);
+                Add(problems, ApiValidationProblemKind.AllowedValues, at.ToString(), Subject() + "must be one of " + string.Join(", ", allowed), member.ErrorCode);
             }
         }
 
@@ -1032,11 +1117,11 @@ namespace Emr.Codegen.Runtime.Rules
             foreach (MemberDefinition member in definition.Members)
             {
                 MemberValue value = subject.GetMemberValue(member.Name);
-                string memberPath = path + member.Name;
                 if (value.IsAbsent)
                 {
                     if (member.IsRequired)
                     {
+                        string memberPath = path + member.Name;
                         Add(problems, ApiValidationProblemKind.Missing, memberPath, memberPath + " is required and not set", definition.MissingErrorCode);
                     }
 
@@ -1045,42 +1130,55 @@ namespace Emr.Codegen.Runtime.Rules
 
                 if (value.Items is { } items)
                 {
-                    CheckCount(member, items.Count, memberPath, problems);
+                    if (member.MinItems != null || member.MaxItems != null)
+                    {
+                        CheckCount(member, items.Count, path + member.Name, problems);
+                    }
+
                     for (int i = 0; i < items.Count; i++)
                     {
-                        CheckItem(member, items[i], memberPath + "." + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), problems, depth);
+                        CheckItem(member, items[i], new ProblemPath(path, member.Name, i), problems, depth);
                     }
                 }
                 else
                 {
-                    CheckItem(member, value, memberPath, problems, depth);
+                    CheckItem(member, value, new ProblemPath(path, member.Name, -1), problems, depth);
                 }
             }
 
-            foreach (RuleDefinition rule in definition.Rules)
+            if (definition.Rules.Length > 0)
             {
-                if (IsViolated(rule, memberPath => Lookup(subject, memberPath)))
+                global::System.Func<string, KnownValue> lookup = memberPath => Lookup(subject, memberPath);
+                foreach (RuleDefinition rule in definition.Rules)
                 {
-                    problems.Add(ApiValidationProblem(rule, path + rule.PrimaryPath));
+                    if (IsViolated(rule, lookup))
+                    {
+                        problems.Add(ApiValidationProblem(rule, path + rule.PrimaryPath));
+                    }
                 }
             }
         }
 
-        private static void CheckItem(MemberDefinition member, MemberValue item, string path, global::System.Collections.Generic.List<ApiValidationProblem> problems, int depth)
+        private static void CheckItem(MemberDefinition member, MemberValue item, ProblemPath at, global::System.Collections.Generic.List<ApiValidationProblem> problems, int depth)
         {
             if (item.Object is IRuleSubject nested)
             {
-                Validate(nested, path + ".", problems, depth + 1);
+                Validate(nested, at.ToString() + ".", problems, depth + 1);
             }
             else if (item.Scalar is SpecValue scalar)
             {
-                CheckValue(member, scalar, path, problems);
+                CheckValue(member, scalar, at, problems);
             }
         }
 
         /// <summary>The value at a dotted member path of a run-time object.</summary>
         public static KnownValue Lookup(IRuleSubject subject, string path)
         {
+            if (path.IndexOf('.') < 0)
+            {
+                return subject.GetMemberValue(path).Known;
+            }
+
             IRuleSubject current = subject;
             string[] segments = path.Split('.');
             for (int i = 0; ; i++)

@@ -47,34 +47,90 @@ public static class ApiJson
         return value;
     }
 
+    // One buffer and writer per thread, reset after each document: writing calls no user code, so never nests.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private const int KeptBufferBytes = 64 * 1024;
+
     internal static string Write<T>(T value, ApiCodec<T> codec)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = ApiFormEncoding.MaxDepth }))
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = ApiFormEncoding.MaxDepth });
+        try
         {
             codec.WriteJson(writer, value);
+            writer.Flush();
+            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
+        finally
+        {
+            if (buffer.Capacity > KeptBufferBytes)
+            {
+                // A huge document once should not pin its buffer for the thread's life.
+                t_buffer = buffer = new ArrayBufferWriter<byte>(4096);
+            }
+            else
+            {
+                buffer.ResetWrittenCount();
+            }
 
-        return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            writer.Reset(buffer);
+        }
     }
 
     /// <summary>Reads a document that holds exactly one object.</summary>
     public static T Read<T>(string json, ApiType<T> type)
         where T : class
     {
-        var reader = new Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
-        StartDocument(ref reader, type.Name);
-        T value = type.ReadObject(ref reader, string.Empty);
-        EndDocument(ref reader, type.Name);
-        return value;
+        byte[] utf8 = RentUtf8(json, out int length);
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, length));
+            StartDocument(ref reader, type.Name);
+            T value = type.ReadObject(ref reader, string.Empty);
+            EndDocument(ref reader, type.Name);
+            return value;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>The text as UTF-8 in a pooled array (return it), for the reader: no copy of the document is left for the collector.</summary>
+    private static byte[] RentUtf8(string json, out int length)
+    {
+        // Up to a megabyte the bound (3 bytes a character) is rented at once; beyond, the exact count saves memory.
+        int size = json.Length <= 1 << 20 ? global::System.Text.Encoding.UTF8.GetMaxByteCount(json.Length) : global::System.Text.Encoding.UTF8.GetByteCount(json);
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(size);
+        length = global::System.Text.Encoding.UTF8.GetBytes(json, utf8);
+        return utf8;
     }
 
     /// <summary>Reads the API's envelope <c>{"Response": {...}}</c>; other members of the envelope are skipped.</summary>
     public static T ReadEnvelope<T>(string json, ApiType<T> type)
         where T : class
     {
+        byte[] utf8 = RentUtf8(json, out int length);
+        try
+        {
+            return ReadEnvelope(utf8.AsSpan(0, length), type);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    private static T ReadEnvelope<T>(ReadOnlySpan<byte> utf8, ApiType<T> type)
+        where T : class
+    {
         const string what = "response envelope";
-        var reader = new Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(utf8);
         StartDocument(ref reader, what);
         StartObject(ref reader, string.Empty, what);
         T? result = null;

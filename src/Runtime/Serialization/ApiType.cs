@@ -16,6 +16,7 @@ public sealed class ApiType<T> : ApiCodec<T>
     private readonly Func<T> _create;
     private readonly ApiMember<T>[] _members;
     private readonly Dictionary<string, int> _indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+    private readonly byte[][] _utf8Names;
     private ObjectDefinition? _definition;
 
     /// <param name="fragment">The type's spec fragment, for the rule engine.</param>
@@ -28,9 +29,11 @@ public sealed class ApiType<T> : ApiCodec<T>
         Name = name;
         _create = create;
         _members = members.ToArray();
+        _utf8Names = new byte[_members.Length][];
         for (int i = 0; i < _members.Length; i++)
         {
             _indexes[_members[i].Name] = i;
+            _utf8Names[i] = global::System.Text.Encoding.UTF8.GetBytes(_members[i].Name);
         }
     }
 
@@ -46,18 +49,33 @@ public sealed class ApiType<T> : ApiCodec<T>
     {
         ApiJson.StartObject(ref reader, prefix, Name);
         T result = _create();
-        var seen = new bool[_members.Length];
+        // Which members were read, to refuse a second one: bits for the usual object, an array beyond 64 members.
+        ulong seenBits = 0;
+        bool[]? seenMany = _members.Length > 64 ? new bool[_members.Length] : null;
         string? member = null;
+        int next = 0;
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                member = ApiJson.GetMemberName(ref reader, prefix, Name);
+                int index = FindMember(ref reader, next, prefix);
+                member = index >= 0 ? _members[index].Name : ApiJson.GetMemberName(ref reader, prefix, Name);
                 reader.Read();
-                if (_indexes.TryGetValue(member, out int index))
+                if (index >= 0)
                 {
-                    ApiJson.FirstTime(ref seen[index], prefix, member);
+                    if (seenMany is null)
+                    {
+                        bool seen = (seenBits & (1UL << index)) != 0;
+                        ApiJson.FirstTime(ref seen, prefix, member);
+                        seenBits |= 1UL << index;
+                    }
+                    else
+                    {
+                        ApiJson.FirstTime(ref seenMany[index], prefix, member);
+                    }
+
                     _members[index].ReadJson(ref reader, result, prefix);
+                    next = index + 1;
                 }
                 else
                 {
@@ -74,6 +92,30 @@ public sealed class ApiType<T> : ApiCodec<T>
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The index of the member whose name the reader is at, or -1 for a name this type does not have. Compared as UTF-8,
+    /// starting where the spec's order expects it, so reading a member name allocates nothing.
+    /// </summary>
+    private int FindMember(ref Utf8JsonReader reader, int expected, string prefix)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            // Rare (\u0041 for A): the unescaped text decides.
+            return _indexes.TryGetValue(ApiJson.GetMemberName(ref reader, prefix, Name), out int found) ? found : -1;
+        }
+
+        for (int i = 0; i < _utf8Names.Length; i++)
+        {
+            int index = (expected + i) % _utf8Names.Length;
+            if (reader.ValueTextEquals(_utf8Names[index]))
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     internal override T ReadJson(ref Utf8JsonReader reader, string prefix, string name) => ReadObject(ref reader, prefix + name + ".");

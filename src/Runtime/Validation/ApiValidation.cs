@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Emr.Codegen.Runtime.Rules;
 
@@ -6,11 +7,23 @@ namespace Emr.Codegen.Runtime;
 /// <summary>Runs the rule engine (the analyzers' own) over a generated object.</summary>
 internal static class ApiValidation
 {
+    // One list per thread, reused: a request without problems allocates nothing for its answer. The engine calls no
+    // user code, so a validation never starts inside another on the same thread.
+    [ThreadStatic]
+    private static List<ApiValidationProblem>? t_problems;
+
     public static IReadOnlyList<ApiValidationProblem> Validate(IRuleSubject subject)
     {
-        var problems = new List<ApiValidationProblem>();
-        RuleEngine.Validate(subject, string.Empty, problems);
-        return problems;
+        List<ApiValidationProblem> problems = t_problems ??= new List<ApiValidationProblem>();
+        try
+        {
+            RuleEngine.Validate(subject, string.Empty, problems);
+            return problems.Count == 0 ? Array.Empty<ApiValidationProblem>() : problems.ToArray();
+        }
+        finally
+        {
+            problems.Clear();
+        }
     }
 
     public static void ThrowOnErrors(IReadOnlyList<ApiValidationProblem> problems)
