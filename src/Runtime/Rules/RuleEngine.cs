@@ -247,8 +247,23 @@ namespace Emr.Codegen.Runtime.Rules
         /// <summary>Member names and values.</summary>
         public global::System.Collections.Generic.KeyValuePair<string, SpecValue>[] Values { get; }
 
+        // Enumerations can be long (ProductId has 52 values): strings and decimal numbers are found by hash. A number
+        // outside decimal's range is rare and compared one by one, as ValuesEqual compares it.
+        private global::System.Collections.Generic.HashSet<string>? _strings;
+        private global::System.Collections.Generic.HashSet<decimal>? _numbers;
+
         public bool Contains(SpecValue value)
         {
+            if (value.Kind == SpecValueKind.String)
+            {
+                return (_strings ??= BuildStrings()).Contains(value.Text);
+            }
+
+            if (value.TryGetDecimal(out decimal number) && (_numbers ??= BuildNumbers()).Contains(number))
+            {
+                return true;
+            }
+
             foreach (var item in Values)
             {
                 if (RuleEngine.ValuesEqual(item.Value, value))
@@ -258,6 +273,34 @@ namespace Emr.Codegen.Runtime.Rules
             }
 
             return false;
+        }
+
+        private global::System.Collections.Generic.HashSet<string> BuildStrings()
+        {
+            var strings = new global::System.Collections.Generic.HashSet<string>(global::System.StringComparer.Ordinal);
+            foreach (var item in Values)
+            {
+                if (item.Value.Kind == SpecValueKind.String)
+                {
+                    strings.Add(item.Value.Text);
+                }
+            }
+
+            return strings;
+        }
+
+        private global::System.Collections.Generic.HashSet<decimal> BuildNumbers()
+        {
+            var numbers = new global::System.Collections.Generic.HashSet<decimal>();
+            foreach (var item in Values)
+            {
+                if (item.Value.TryGetDecimal(out decimal number))
+                {
+                    numbers.Add(number);
+                }
+            }
+
+            return numbers;
         }
     }
 
@@ -705,6 +748,9 @@ namespace Emr.Codegen.Runtime.Rules
         ObjectDefinition RuleDefinition { get; }
 
         MemberValue GetMemberValue(string name);
+
+        /// <summary>The value of <c>RuleDefinition.Members[index]</c>: found by position, not by name.</summary>
+        MemberValue GetMemberValueAt(int index);
     }
 
     /// <summary>A member's value at run time: absent, a scalar, an object, or a list of those.</summary>
@@ -936,6 +982,14 @@ namespace Emr.Codegen.Runtime.Rules
             return double.IsNaN(left) || double.IsNaN(right) ? null : left.CompareTo(right);
         }
 
+        // At run time a pattern is matched on every Validate(): compiled once, it matches several times faster (native AOT
+        // interprets it, as before). The analyzers match a few constants per build and keep the interpreter's cheap start.
+#if EMR_CODEGEN_RUNTIME
+        private const global::System.Text.RegularExpressions.RegexOptions PatternOptions = global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.Compiled;
+#else
+        private const global::System.Text.RegularExpressions.RegexOptions PatternOptions = global::System.Text.RegularExpressions.RegexOptions.CultureInvariant;
+#endif
+
         // Patterns come from the spec: few, and matched for every constant the analyzer sees, so each is built once.
         private static readonly global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Text.RegularExpressions.Regex?> Patterns =
             new global::System.Collections.Concurrent.ConcurrentDictionary<string, global::System.Text.RegularExpressions.Regex?>(global::System.StringComparer.Ordinal);
@@ -955,7 +1009,7 @@ namespace Emr.Codegen.Runtime.Rules
             {
                 try
                 {
-                    return new global::System.Text.RegularExpressions.Regex(@"\A(?:" + p + @")\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+                    return new global::System.Text.RegularExpressions.Regex(@"\A(?:" + p + @")\z", PatternOptions, global::System.TimeSpan.FromSeconds(1));
                 }
                 catch (global::System.ArgumentException)
                 {
@@ -1114,9 +1168,10 @@ namespace Emr.Codegen.Runtime.Rules
             }
 
             ObjectDefinition definition = subject.RuleDefinition;
-            foreach (MemberDefinition member in definition.Members)
+            for (int index = 0; index < definition.Members.Length; index++)
             {
-                MemberValue value = subject.GetMemberValue(member.Name);
+                MemberDefinition member = definition.Members[index];
+                MemberValue value = subject.GetMemberValueAt(index);
                 if (value.IsAbsent)
                 {
                     if (member.IsRequired)

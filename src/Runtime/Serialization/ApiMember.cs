@@ -10,10 +10,17 @@ namespace Emr.Codegen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ApiMember<T>
 {
-    private protected ApiMember(string name) => Name = name;
+    private protected ApiMember(string name)
+    {
+        Name = name;
+        JsonName = JsonEncodedText.Encode(name);
+    }
 
     /// <summary>The member's name in JSON and in the form encoding.</summary>
     public string Name { get; }
+
+    /// <summary>The name encoded for JSON once, so writing a member does not transcode and escape it again.</summary>
+    private protected JsonEncodedText JsonName { get; }
 
     internal abstract void ReadJson(ref Utf8JsonReader reader, T target, string prefix);
 
@@ -71,7 +78,7 @@ public abstract class ApiMember<T, V> : ApiMember<T>
     {
         if (TryGet(value, out V member))
         {
-            writer.WritePropertyName(Name);
+            writer.WritePropertyName(JsonName);
             try
             {
                 _codec.WriteJson(writer, member);

@@ -41,6 +41,8 @@ public abstract class ApiObject<T> : IRuleSubject
     ObjectDefinition IRuleSubject.RuleDefinition => _type.RuleDefinition;
 
     MemberValue IRuleSubject.GetMemberValue(string name) => _type.RuleValue((T)this, name);
+
+    MemberValue IRuleSubject.GetMemberValueAt(int index) => _type.RuleValueAt((T)this, index);
 }
 
 /// <summary>A generated type (object or enumeration) and the codec that reads and writes it.</summary>

@@ -44,6 +44,23 @@ public sealed class ApiType<T> : ApiCodec<T>
 
     internal MemberValue RuleValue(T value, string name) => _indexes.TryGetValue(name, out int index) ? _members[index].RuleValue(value) : default;
 
+    /// <summary>The value of the rule definition's member <paramref name="index"/>, through a map from the definition's order to the table's, made once.</summary>
+    internal MemberValue RuleValueAt(T value, int index) => (_tableIndexes ??= MapDefinitionToTable())[index] is int table && table >= 0 ? _members[table].RuleValue(value) : default;
+
+    private int[]? _tableIndexes;
+
+    private int[] MapDefinitionToTable()
+    {
+        MemberDefinition[] members = RuleDefinition.Members;
+        var map = new int[members.Length];
+        for (int i = 0; i < map.Length; i++)
+        {
+            map[i] = _indexes.TryGetValue(members[i].Name, out int table) ? table : -1;
+        }
+
+        return map;
+    }
+
     /// <summary>Reads the object at the reader; <paramref name="prefix"/> is its member path and a dot (empty at the top), for faults.</summary>
     internal T ReadObject(ref Utf8JsonReader reader, string prefix)
     {
