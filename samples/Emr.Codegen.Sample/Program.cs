@@ -35,10 +35,11 @@ if (args is ["send", string endpoint])
 }
 
 Console.WriteLine($"Action {ApiMetadata.CreateInstance.Name}, version {ApiMetadata.CreateInstance.Version}, at most {ApiMetadata.CreateInstance.RateLimitPerSecond} requests/s, endpoint {ApiMetadata.GetEndpoint("ap-guangzhou")}");
-Console.WriteLine("Request JSON body:");
-Console.WriteLine(request.ToJson());
-Console.WriteLine("Form parameters:");
-Console.WriteLine(request.ToFormString());
+// ToJson() and ToFormString() are what is sent, secrets included: log ToString(), which masks the sensitive members.
+string body = request.ToJson();
+Console.WriteLine("Request (masked as ToString() masks it: LoginSettings.Password is not shown):");
+Console.WriteLine(request);
+Console.WriteLine($"Request JSON body: {System.Text.Encoding.UTF8.GetByteCount(body)} bytes, {request.ToFormParameters().Count} form parameters (not printed: they carry the password)");
 Console.WriteLine($"Validation problems: {request.Validate().Count}");
 
 // An error response as the API returns it, parsed into the generated error-code type.
