@@ -380,12 +380,16 @@ namespace Emr.Codegen.Spec
                 objects[i] = objects[i] with { Rules = BuildRules(_objects[objects[i].Name], objectsByName, enumsByName) };
             }
 
-            foreach (RuleModel rule in objects.SelectMany(o => o.Rules))
+            // Enumerations, constraints and rules may name codes that no action lists: they need not be listed, and the
+            // error-code type still holds every code a diagnostic or Validate() can name.
+            IEnumerable<string?> named = enums.Select(e => e.ErrorCode)
+                .Concat(objects.SelectMany(o => o.Members).Select(m => m.Constraints?.ErrorCode))
+                .Concat(objects.SelectMany(o => o.Rules).Select(r => r.ErrorCode));
+            foreach (string? code in named)
             {
-                // Rules may name codes that no action lists; keep the error-code type complete.
-                if (rule.ErrorCode != null && !errorCodes.Any(e => e.Code == rule.ErrorCode))
+                if (code != null && !errorCodes.Any(e => e.Code == code))
                 {
-                    errorCodes.Add(new ErrorCodeModel(rule.ErrorCode, string.Empty));
+                    errorCodes.Add(new ErrorCodeModel(code, string.Empty));
                 }
             }
 
@@ -680,7 +684,7 @@ namespace Emr.Codegen.Spec
                 }
             }
 
-            return new EnumModel(name, kind, OptionalString(at, "document") ?? string.Empty, OptionalString(at, "errorCode"), values.ToEquatableArray(), isOpen);
+            return new EnumModel(name, kind, OptionalString(at, "document") ?? string.Empty, CheckedErrorCode(at), values.ToEquatableArray(), isOpen);
         }
 
         /// <summary>
@@ -929,7 +933,7 @@ namespace Emr.Codegen.Spec
                 IsListKind("maxItems") ? Int("maxItems") : null,
                 allowed.ToEquatableArray(),
                 at.Node["sensitive"] is JsonNode sensitive && sensitive.Kind == JsonKind.Boolean && sensitive.Text == "true",
-                OptionalString(at, "errorCode"),
+                CheckedErrorCode(at),
                 OptionalString(at, "message"));
         }
 
@@ -1023,6 +1027,13 @@ namespace Emr.Codegen.Spec
         /// have an upper-case letter (InvalidParameter.InvalidTimeUnit); one without could be a C# keyword (object, class) or
         /// the name C# reserves in every enumeration (value__).
         /// </summary>
+        /// <summary>The node's <c>errorCode</c> when it is one the API could return; another is reported at it and dropped.</summary>
+        private string? CheckedErrorCode(Located at)
+        {
+            string? code = OptionalString(at, "errorCode");
+            return code != null && !IsErrorCode(code, new Located(at.Node["errorCode"]!, at.File)) ? null : code;
+        }
+
         private bool IsErrorCode(string code, Located at)
         {
             if (code.Length > CSharpNames.MaxNameLength)

@@ -138,7 +138,7 @@ public static class ApiFormEncoding
     internal static bool ParseBoolean(string text, string name) =>
         TryParseBoolean(text, out bool value) ? value : throw new FormatException(name + ": '" + text + "' is not true or false.");
 
-    // As the official SDKs write it: true (Go, Java, Node.js), True (Python, .NET), 1 (PHP); see the README.
+    // As the official SDKs write it in forms: true (Go, Java, Node.js, PHP over TC3), True (Python, .NET), 1 (PHP over HmacSHA); see the README.
     internal static bool TryParseBoolean(string text, out bool value)
     {
         value = text == "true" || text == "True" || text == "1";

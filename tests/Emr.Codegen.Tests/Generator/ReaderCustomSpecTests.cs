@@ -48,7 +48,7 @@ public static class ReaderScenarios
 }
 ";
 
-        private static readonly ReaderScenarioHost Host = new(() => GeneratorHarness.Run(new[] { ("/specs/custom.json", Spec) }, ScenarioSource));
+        internal static readonly ReaderScenarioHost Host = new(() => GeneratorHarness.Run(new[] { ("/specs/custom.json", Spec) }, ScenarioSource));
 
         [Fact]
         public void Unset_required_members_of_every_kind_are_left_out_and_missing_without_a_code_the_spec_does_not_list()
