@@ -55,6 +55,9 @@ namespace Emr.Codegen.Analyzers
 
         public ObjectModel Model { get; }
 
+        /// <summary>Every spec member with its generated property.</summary>
+        public IEnumerable<SpecMember> Members => _membersByProperty.Values;
+
         /// <summary>The spec member behind a property of the generated type, by the property's name.</summary>
         public SpecMember? MemberFor(string propertyName) => _membersByProperty.TryGetValue(propertyName, out SpecMember? member) ? member : null;
 

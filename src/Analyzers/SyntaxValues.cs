@@ -92,6 +92,12 @@ namespace Emr.Codegen.Analyzers
             _constLocals[body] = names.Constants;
         }
 
+        /// <summary>An array written out with no item (<c>new T[0]</c>, <c>new T[] { }</c>): a loop over it does not run.</summary>
+        public static bool IsEmptyArray(ExpressionSyntax expression) => Unwrap(expression) is ArrayCreationExpressionSyntax array
+            && (array.Initializer is { } initializer
+                ? initializer.Expressions.Count == 0
+                : array.Type.RankSpecifiers.Count == 1 && array.Type.RankSpecifiers[0].Sizes.Count == 1 && array.Type.RankSpecifiers[0].Sizes[0] is LiteralExpressionSyntax { Token.ValueText: "0" });
+
         /// <summary>The spec object an explicit <c>new T</c> creates, or null.</summary>
         public SpecObjectInfo? CreatedObject(BaseObjectCreationExpressionSyntax creation, ITypeSymbol? targetType)
         {

@@ -43,6 +43,9 @@ namespace Emr.Codegen.Analyzers.Flow
         private readonly Dictionary<CaptureId, IOperation?> _captureDefinitions = new Dictionary<CaptureId, IOperation?>();
         private int _nextId;
 
+        /// <summary>Per loop header (a block a later block branches back to), the properties its loop assigns.</summary>
+        private readonly Dictionary<int, HashSet<IPropertySymbol>> _loopWrites;
+
         private OperationFlow(ControlFlowGraph graph, SpecTypeCatalog catalog, INamedTypeSymbol? containingType, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             _graph = graph;
@@ -64,6 +67,7 @@ namespace Emr.Codegen.Analyzers.Flow
                 }
             }
 
+            _loopWrites = LoopWrites(graph);
             _inputs = new BlockInput[graph.Blocks.Length];
             for (int i = 0; i < _inputs.Length; i++)
             {
@@ -146,8 +150,92 @@ namespace Emr.Codegen.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The loops of a graph, by header: each branch back to an earlier block closes a loop of the blocks between them,
+        /// and every property those blocks assign (=, compound, ??=, ++, --, deconstruction) is one the loop may change.
+        /// </summary>
+        private static Dictionary<int, HashSet<IPropertySymbol>> LoopWrites(ControlFlowGraph graph)
+        {
+            var writes = new Dictionary<int, HashSet<IPropertySymbol>>();
+            foreach (BasicBlock latch in graph.Blocks)
+            {
+                foreach (ControlFlowBranch? branch in new[] { latch.FallThroughSuccessor, latch.ConditionalSuccessor })
+                {
+                    // A loop that cannot run (while (false), foreach over new T[0]) changes nothing.
+                    if (branch?.Destination is not { } header || header.Ordinal > latch.Ordinal || !latch.IsReachable || CannotRun(header))
+                    {
+                        continue;
+                    }
+
+                    if (!writes.TryGetValue(header.Ordinal, out HashSet<IPropertySymbol>? properties))
+                    {
+                        properties = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
+                        writes[header.Ordinal] = properties;
+                    }
+
+                    for (int ordinal = header.Ordinal; ordinal <= latch.Ordinal; ordinal++)
+                    {
+                        BasicBlock block = graph.Blocks[ordinal];
+                        IEnumerable<IOperation> operations = block.BranchValue is null ? block.Operations : block.Operations.Append(block.BranchValue);
+                        foreach (IOperation node in operations.SelectMany(o => o.DescendantsAndSelf()))
+                        {
+                            IOperation? target = node switch
+                            {
+                                IAssignmentOperation assignment => assignment.Target,
+                                IIncrementOrDecrementOperation step => step.Target,
+                                _ => null,
+                            };
+                            foreach (IPropertyReferenceOperation property in target?.DescendantsAndSelf().OfType<IPropertyReferenceOperation>() ?? Enumerable.Empty<IPropertyReferenceOperation>())
+                            {
+                                properties.Add(property.Property.OriginalDefinition);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return writes;
+        }
+
+        private static bool CannotRun(BasicBlock header) =>
+            header.BranchValue?.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax>() is { } forEach
+            && SyntaxValues.IsEmptyArray(forEach.Expression);
+
+        /// <summary>
+        /// Entering a loop header, what the loop may assign is unknown: the path of zero rounds and the paths of later
+        /// rounds meet there, so no member the loop changes is judged on a round count the code may never take.
+        /// </summary>
+        private FlowState ForgetLoopWrites(BasicBlock header, FlowState state)
+        {
+            if (!_loopWrites.TryGetValue(header.Ordinal, out HashSet<IPropertySymbol>? properties) || properties.Count == 0)
+            {
+                return state;
+            }
+
+            foreach (KeyValuePair<int, FlowObject> entry in state.Objects)
+            {
+                FlowObject obj = entry.Value;
+                FlowObject forgotten = obj;
+                foreach (SpecMember member in obj.Info.Members)
+                {
+                    if (properties.Contains(member.Property.OriginalDefinition))
+                    {
+                        forgotten = forgotten.With(member.Member.Name, FlowValue.Unknown);
+                    }
+                }
+
+                if (!ReferenceEquals(forgotten, obj))
+                {
+                    state = state.WithObject(entry.Key, forgotten);
+                }
+            }
+
+            return state;
+        }
+
         private void AddInput(BasicBlock block, FlowState state, bool widen = false)
         {
+            state = ForgetLoopWrites(block, state);
             BlockInput input = _inputs[block.Ordinal];
             if (widen && !input.Widened && input.States.Count > 0)
             {

@@ -105,7 +105,69 @@ namespace Emr.Codegen.Runtime.Rules
             return text;
         }
 
-        public override string ToString() => Kind == SpecValueKind.String ? "\"" + Text + "\"" : Text;
+        /// <summary>The value as messages show it: a string as an escaped C# literal, a number or boolean as written.</summary>
+        public override string ToString() => Kind == SpecValueKind.String ? Literal(Text) : Text;
+
+        /// <summary>Characters of a string a message shows before it cuts the rest with an ellipsis.</summary>
+        public const int ShownCharacters = 100;
+
+        /// <summary>
+        /// A string as a C# literal: quotes, backslashes, control and invisible characters escaped, so a message stays on
+        /// one line (build output, CI logs, the Error List) and shows what is really there; a long one is cut.
+        /// </summary>
+        public static string Literal(string text, int shown = ShownCharacters)
+        {
+            int end = text.Length <= shown ? text.Length : char.IsHighSurrogate(text[shown - 1]) ? shown - 1 : shown;
+            var builder = new global::System.Text.StringBuilder(end + 2).Append('"');
+            for (int i = 0; i < end; i++)
+            {
+                char c = text[i];
+                switch (c)
+                {
+                    case '"': builder.Append("\\\""); break;
+                    case '\\': builder.Append("\\\\"); break;
+                    case '\n': builder.Append("\\n"); break;
+                    case '\r': builder.Append("\\r"); break;
+                    case '\t': builder.Append("\\t"); break;
+                    case '\0': builder.Append("\\0"); break;
+                    default:
+                        bool pairedSurrogate = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]);
+                        if (char.IsSurrogate(c) ? !pairedSurrogate : IsInvisible(c))
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", global::System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            builder.Append('"');
+            if (end < text.Length)
+            {
+                builder.Append("... (").Append(text.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" characters)");
+            }
+
+            return builder.ToString();
+        }
+
+        // Control characters, line and paragraph separators, and format characters (zero-width space, bidi overrides).
+        private static bool IsInvisible(char c)
+        {
+            switch (char.GetUnicodeCategory(c))
+            {
+                case global::System.Globalization.UnicodeCategory.Control:
+                case global::System.Globalization.UnicodeCategory.Format:
+                case global::System.Globalization.UnicodeCategory.LineSeparator:
+                case global::System.Globalization.UnicodeCategory.ParagraphSeparator:
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 
     internal enum Truth

@@ -62,7 +62,8 @@ public static class ApiCodecs
 
         internal override string Parse(string text, string name) => text;
 
-        internal override string Show(string value) => '"' + value + '"';
+        // Escaped as in diagnostics, so a logged ToString() stays one line and shows every character that is there; not cut.
+        internal override string Show(string value) => SpecValue.Literal(value, int.MaxValue);
 
         internal override MemberValue RuleValue(string value) => MemberValue.From(value);
     }
