@@ -321,17 +321,85 @@ namespace Emr.Codegen.Analyzers.Flow
             }
 
             RecordForHandlers(block, entryState, state);
+            bool conditionalWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            bool negated = false;
+            object? remembered = condition is null && block.ConditionKind != ControlFlowConditionKind.None ? RememberedCondition(block.BranchValue, out negated) : null;
             if (block.ConditionKind != ControlFlowConditionKind.None && block.ConditionalSuccessor is { } conditional
-                && (condition is null || condition == (block.ConditionKind == ControlFlowConditionKind.WhenTrue)))
+                && (condition is null || condition == conditionalWhen))
             {
-                Follow(block, conditional, state);
+                Follow(block, conditional, Remember(state, remembered, conditionalWhen != negated));
             }
 
             if (block.FallThroughSuccessor is { } fallThrough
-                && (block.ConditionKind == ControlFlowConditionKind.None || condition is null || condition != (block.ConditionKind == ControlFlowConditionKind.WhenTrue)))
+                && (block.ConditionKind == ControlFlowConditionKind.None || condition is null || condition != conditionalWhen))
             {
-                Follow(block, fallThrough, state);
+                Follow(block, fallThrough, block.ConditionKind == ControlFlowConditionKind.None ? state : Remember(state, remembered, conditionalWhen == negated));
             }
+        }
+
+        /// <summary>
+        /// The local or parameter a branch tests (<c>monthly</c>, or <c>!monthly</c> with <paramref name="negated"/>), when
+        /// its value holds for the whole body: then every later test of it on the same path takes the same branch, so
+        /// <c>PayMode = monthly ? 1 : 0, TimeUnit = monthly ? "m" : "s"</c> is judged on two paths, not four. Null for any
+        /// other condition, or a variable a lambda or local function assigns (its value may change between the tests).
+        /// </summary>
+        private object? RememberedCondition(IOperation? condition, out bool negated)
+        {
+            negated = false;
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not)
+            {
+                negated = !negated;
+                condition = not.Operand;
+            }
+
+            while (condition is IConversionOperation { IsImplicit: true } conversion)
+            {
+                condition = conversion.Operand;
+            }
+
+            ISymbol? symbol = condition switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter when parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
+                _ => null,
+            };
+            return symbol != null && !AssignedByNestedCode.Contains(symbol) ? symbol : null;
+        }
+
+        /// <summary>On a branch of a test of <paramref name="key"/>, the value it had there.</summary>
+        private static FlowState Remember(FlowState state, object? key, bool value) =>
+            key is null ? state : state.WithVariable(key, FlowValue.Of(KnownValue.Of(SpecValue.FromBoolean(value)), null));
+
+        /// <summary>Locals and parameters a lambda or local function of the body assigns: a test of one is never remembered.</summary>
+        private HashSet<ISymbol> AssignedByNestedCode => _assignedByNestedCode ??= FindAssignedByNestedCode();
+
+        private HashSet<ISymbol>? _assignedByNestedCode;
+
+        private HashSet<ISymbol> FindAssignedByNestedCode()
+        {
+            var assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            IEnumerable<IOperation> nested = _graph.OriginalOperation.Descendants().Where(o => o is IAnonymousFunctionOperation or ILocalFunctionOperation);
+            foreach (IOperation node in nested.SelectMany(n => n.Descendants()))
+            {
+                IOperation? target = node switch
+                {
+                    IAssignmentOperation assignment => assignment.Target,
+                    IIncrementOrDecrementOperation step => step.Target,
+                    IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                    _ => null,
+                };
+                switch (target)
+                {
+                    case ILocalReferenceOperation local:
+                        assigned.Add(local.Local);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        assigned.Add(parameter.Parameter);
+                        break;
+                }
+            }
+
+            return assigned;
         }
 
         private void Follow(BasicBlock from, ControlFlowBranch branch, FlowState state)
