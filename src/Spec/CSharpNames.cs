@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Emr.Codegen.Runtime.Rules;
 
 namespace Emr.Codegen.Spec
 {
@@ -104,43 +105,8 @@ namespace Emr.Codegen.Spec
             return builder.ToString();
         }
 
-        /// <summary>A regular C# string literal for any text, quotes included.</summary>
-        public static string StringLiteral(string? value)
-        {
-            if (value is null)
-            {
-                return "null";
-            }
-
-            var builder = new StringBuilder(value.Length + 2);
-            builder.Append('"');
-            foreach (char c in value)
-            {
-                switch (c)
-                {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append("\\\\"); break;
-                    case '\n': builder.Append("\\n"); break;
-                    case '\r': builder.Append("\\r"); break;
-                    case '\t': builder.Append("\\t"); break;
-                    case '\0': builder.Append("\\0"); break;
-                    default:
-                        if (c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            builder.Append('"');
-            return builder.ToString();
-        }
+        /// <summary>A regular C# string literal for any text, quotes included: the rule engine's escaping, never cut.</summary>
+        public static string StringLiteral(string? value) => value is null ? "null" : SpecValue.Literal(value, int.MaxValue);
 
         /// <summary>Text made safe inside an XML doc comment element.</summary>
         public static string XmlText(string text)
