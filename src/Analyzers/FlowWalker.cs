@@ -295,6 +295,8 @@ namespace Emr.Codegen.Analyzers
         {
             if (obj.Info.MemberFor(segments[index]) is not SpecMember target)
             {
+                // A property of a partial of the generated type: its setter may set spec members, which the bound flow follows.
+                _gaveUp = true;
                 return obj;
             }
 

@@ -28,6 +28,9 @@ namespace Emr.Codegen.Spec
         /// </summary>
         public const int FragmentVersion = 1;
 
+        /// <summary>The property every generated response has for the server's error: no response class may take its name (CS0542).</summary>
+        public const string ResponseErrorProperty = "Error";
+
         /// <summary>The error-code type every spec generates, which implements the runtime's <c>IApiErrorCode</c>.</summary>
         public const string ErrorCodeType = "ApiErrorCode";
 

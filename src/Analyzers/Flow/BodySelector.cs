@@ -93,9 +93,16 @@ namespace Emr.Codegen.Analyzers.Flow
             var names = BodyNames.Start(body);
             Dictionary<string, int> declared = names.Counts;
             var tracked = new HashSet<string>(StringComparer.Ordinal);
+            var tested = new HashSet<string>(StringComparer.Ordinal);
             foreach (SyntaxNode node in body.DescendantNodes())
             {
                 names.Record(node);
+                if (node is IfStatementSyntax ifStatement && TestedVariable(ifStatement.Condition) is string subject && !tested.Add(subject))
+                {
+                    // Two tests of one variable take the same branch on a path: the bound flow correlates them.
+                    return false;
+                }
+
                 if (node is LocalDeclarationStatementSyntax { IsConst: false } declaration)
                 {
                     foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
@@ -159,6 +166,11 @@ namespace Emr.Codegen.Analyzers.Flow
                     return SyntaxValues.Unwrap(((PostfixUnaryExpressionSyntax)node).Operand) is IdentifierNameSyntax postCounter && !tracked.Contains(postCounter.Identifier.ValueText);
                 case SyntaxKind.SimpleAssignmentExpression:
                     return IsPlainAssignment((AssignmentExpressionSyntax)node, declared, tracked, values);
+                case SyntaxKind.ObjectCreationExpression when ((ObjectCreationExpressionSyntax)node).ArgumentList is { Arguments.Count: > 0 }:
+                    // A constructor with arguments is one written in a partial of the generated type (or not a spec type): the bound flow follows it.
+                    return values.CreatedObject((ObjectCreationExpressionSyntax)node, null) is null;
+                case SyntaxKind.ImplicitObjectCreationExpression when ((ImplicitObjectCreationExpressionSyntax)node).ArgumentList.Arguments.Count > 0:
+                    return false;
                 case SyntaxKind.ImplicitObjectCreationExpression:
                     // Its type is known to the walk only as a local's declared type or as the type of a spec member it initializes.
                     return node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } }
@@ -168,6 +180,27 @@ namespace Emr.Codegen.Analyzers.Flow
                 default:
                     // Every other statement (loops, switch, try, using, local functions, ...) and every other assignment.
                     return node is not (StatementSyntax or AssignmentExpressionSyntax);
+            }
+        }
+
+        /// <summary>The variable a condition tests (<c>flag</c>, <c>!flag</c>, <c>plan == "m"</c>, <c>plan is "m"</c>), as the bound flow remembers it.</summary>
+        private static string? TestedVariable(ExpressionSyntax condition)
+        {
+            condition = SyntaxValues.Unwrap(condition);
+            switch (condition)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression):
+                    return TestedVariable(not.Operand);
+                case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
+                    return SyntaxValues.Unwrap(comparison.Left) is IdentifierNameSyntax left ? left.Identifier.ValueText
+                        : SyntaxValues.Unwrap(comparison.Right) is IdentifierNameSyntax right ? right.Identifier.ValueText
+                        : null;
+                case IsPatternExpressionSyntax isPattern:
+                    return SyntaxValues.Unwrap(isPattern.Expression) is IdentifierNameSyntax subject ? subject.Identifier.ValueText : null;
+                default:
+                    return null;
             }
         }
 

@@ -15,11 +15,12 @@ namespace Emr.Codegen.Analyzers.Flow
 
         public const int NoObject = -1;
 
-        public FlowValue(KnownValue known, SyntaxNode? syntax, int objectId)
+        public FlowValue(KnownValue known, SyntaxNode? syntax, int objectId, IOperation? source = null)
         {
             Known = known;
             Syntax = syntax;
             ObjectId = objectId;
+            Source = source;
         }
 
         public KnownValue Known { get; }
@@ -31,13 +32,24 @@ namespace Emr.Codegen.Analyzers.Flow
 
         public bool IsObject => ObjectId != NoObject;
 
+        /// <summary>
+        /// A value whose meaning depends on the member it is given to (a named member of a generated enumeration,
+        /// <c>new TimeUnit("s")</c>): read against that member where it is stored, as a value written there directly is.
+        /// </summary>
+        public IOperation? Source { get; }
+
+        /// <summary>Whether a path knows anything of this value (an absent variable entry means it knows nothing).</summary>
+        public bool IsInformative => IsObject || Known.State != KnownState.Unknown || Source != null;
+
         public static FlowValue Of(KnownValue known, SyntaxNode? syntax) => new FlowValue(known, syntax, NoObject);
+
+        public static FlowValue Deferred(IOperation source) => new FlowValue(KnownValue.Unknown, source.Syntax, NoObject, source);
 
         public static FlowValue Reference(int objectId, SyntaxNode? syntax) => new FlowValue(KnownValue.PresentUnknown, syntax, objectId);
 
         public bool SameAs(FlowValue other) =>
             ReferenceEquals(this, other)
-            || (ObjectId == other.ObjectId && ReferenceEquals(Syntax, other.Syntax) && SameKnown(Known, other.Known));
+            || (ObjectId == other.ObjectId && ReferenceEquals(Syntax, other.Syntax) && ReferenceEquals(Source, other.Source) && SameKnown(Known, other.Known));
 
         public static bool SameKnown(KnownValue left, KnownValue right) =>
             left.State == right.State && (left.State != KnownState.Known || left.Value!.Equals(right.Value));
@@ -50,7 +62,7 @@ namespace Emr.Codegen.Analyzers.Flow
                 return left;
             }
 
-            if (left.ObjectId == right.ObjectId && SameKnown(left.Known, right.Known))
+            if (left.ObjectId == right.ObjectId && SameKnown(left.Known, right.Known) && left.Source is null && right.Source is null)
             {
                 return new FlowValue(left.Known, left.Syntax, left.ObjectId);
             }
@@ -170,6 +182,16 @@ namespace Emr.Codegen.Analyzers.Flow
 
         public IReadOnlyList<KeyValuePair<int, FlowObject>> Objects => _objects;
 
+        /// <summary>Compares variable keys as <see cref="SameKey"/> does.</summary>
+        public static readonly IEqualityComparer<object> KeyComparer = new VariableKeyComparer();
+
+        private sealed class VariableKeyComparer : IEqualityComparer<object>
+        {
+            public new bool Equals(object? x, object? y) => x is null || y is null ? ReferenceEquals(x, y) : SameKey(x, y);
+
+            public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+        }
+
         /// <summary>Locals, parameters and fields are keyed by symbol, flow captures by their id.</summary>
         public static bool SameKey(object left, object right) =>
             ReferenceEquals(left, right) || (left is ISymbol leftSymbol ? right is ISymbol rightSymbol && SymbolEqualityComparer.Default.Equals(leftSymbol, rightSymbol) : left.Equals(right));
@@ -203,13 +225,34 @@ namespace Emr.Codegen.Analyzers.Flow
         public FlowState WithVariable(object key, FlowValue? value)
         {
             int index = Array.FindIndex(_variables, e => SameKey(e.Key, key));
-            if (value is null || (!value.IsObject && value.Known.State == KnownState.Unknown))
+            FlowState state = this;
+            if (key is ISymbol symbol && HasPatternFacts(symbol))
             {
-                // Unknown is what an absent entry means: keep states small so that equal paths merge.
-                return index < 0 ? this : new FlowState(Without(_variables, index), _objects);
+                // What tests of a variable found no longer holds once it is given a new value.
+                state = KeepVariables(k => k is not PatternFact fact || !SameKey(fact.Variable, symbol));
+                index = Array.FindIndex(state._variables, e => SameKey(e.Key, key));
             }
 
-            return new FlowState(With(_variables, index, new KeyValuePair<object, FlowValue>(key, value)), _objects);
+            if (value is null || !value.IsInformative)
+            {
+                // Unknown is what an absent entry means: keep states small so that equal paths merge.
+                return index < 0 ? state : new FlowState(Without(state._variables, index), state._objects);
+            }
+
+            return new FlowState(With(state._variables, index, new KeyValuePair<object, FlowValue>(key, value)), state._objects);
+        }
+
+        private bool HasPatternFacts(ISymbol symbol)
+        {
+            foreach (KeyValuePair<object, FlowValue> entry in _variables)
+            {
+                if (entry.Key is PatternFact fact && SameKey(fact.Variable, symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public FlowState WithObject(int id, FlowObject obj) =>
@@ -282,7 +325,7 @@ namespace Emr.Codegen.Analyzers.Flow
                 if (right.Variable(entry.Key) is FlowValue other)
                 {
                     FlowValue joined = FlowValue.Join(entry.Value, other);
-                    if (joined.IsObject || joined.Known.State != KnownState.Unknown)
+                    if (joined.IsInformative)
                     {
                         variables.Add(new KeyValuePair<object, FlowValue>(entry.Key, joined));
                     }
@@ -330,5 +373,29 @@ namespace Emr.Codegen.Analyzers.Flow
             Array.Copy(entries, index + 1, shrunk, index, entries.Length - index - 1);
             return shrunk;
         }
+    }
+
+    /// <summary>
+    /// A test of a local or parameter against a constant (<c>tier is "gold"</c>). As a variable key it records that the
+    /// test was false on a path (a true test gives the variable the value itself), until the variable is assigned, so a
+    /// later test of the same value takes the same branch.
+    /// </summary>
+    internal sealed class PatternFact : IEquatable<PatternFact>
+    {
+        public PatternFact(ISymbol variable, SpecValue value)
+        {
+            Variable = variable;
+            Value = value;
+        }
+
+        public ISymbol Variable { get; }
+
+        public SpecValue Value { get; }
+
+        public bool Equals(PatternFact? other) => other != null && SymbolEqualityComparer.Default.Equals(Variable, other.Variable) && Value.Equals(other.Value);
+
+        public override bool Equals(object? obj) => Equals(obj as PatternFact);
+
+        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Variable) ^ Value.GetHashCode();
     }
 }

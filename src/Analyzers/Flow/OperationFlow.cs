@@ -31,7 +31,7 @@ namespace Emr.Codegen.Analyzers.Flow
         private readonly CancellationToken _cancellationToken;
         private readonly INamedTypeSymbol? _containingType;
         private readonly Dictionary<SyntaxNode, int> _siteIds = new Dictionary<SyntaxNode, int>();
-        private readonly Dictionary<ISymbol, int> _rootIds = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<object, int> _rootIds = new Dictionary<object, int>(FlowState.KeyComparer);
         private readonly Dictionary<IMethodSymbol, CaptureEffects> _localFunctionEffects = new Dictionary<IMethodSymbol, CaptureEffects>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ControlFlowRegion, CaptureEffects> _finallyEffects = new Dictionary<ControlFlowRegion, CaptureEffects>();
         private readonly Dictionary<ControlFlowRegion, FlowState> _tryFacts = new Dictionary<ControlFlowRegion, FlowState>();
@@ -43,12 +43,25 @@ namespace Emr.Codegen.Analyzers.Flow
         private readonly Dictionary<CaptureId, IOperation?> _captureDefinitions = new Dictionary<CaptureId, IOperation?>();
         private int _nextId;
 
+        /// <summary>Summaries of the methods a call reaches with source in the compilation; null when calls are not followed.</summary>
+        private readonly MethodSummaries? _summaries;
+
+        /// <summary>When this flow summarizes a method for its callers rather than judging a body: what it does to its parameters.</summary>
+        private readonly SummaryRecorder? _recorder;
+
+        private readonly Dictionary<IMethodSymbol, MethodSummary> _localFunctionSummaries = new Dictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+
+        /// <summary>The variable key of <c>this</c> while a constructor, setter or instance method is summarized.</summary>
+        private static readonly object ThisKey = new object();
+
         /// <summary>Per loop header (a block a later block branches back to), the properties its loop assigns.</summary>
         private readonly Dictionary<int, HashSet<IPropertySymbol>> _loopWrites;
 
-        private OperationFlow(ControlFlowGraph graph, SpecTypeCatalog catalog, INamedTypeSymbol? containingType, Action<Diagnostic> report, CancellationToken cancellationToken)
+        private OperationFlow(ControlFlowGraph graph, SpecTypeCatalog catalog, INamedTypeSymbol? containingType, Action<Diagnostic> report, CancellationToken cancellationToken, MethodSummaries? summaries, SummaryRecorder? recorder)
         {
             _graph = graph;
+            _summaries = summaries;
+            _recorder = recorder;
             _catalog = catalog;
             _containingType = containingType;
             _report = report;
@@ -108,24 +121,33 @@ namespace Emr.Codegen.Analyzers.Flow
             INamedTypeSymbol? containingType = root.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>() is { } type
                 ? model.GetDeclaredSymbol(type, cancellationToken) as INamedTypeSymbol
                 : null;
-            Run(graph, catalog, containingType, report, cancellationToken);
+            Run(graph, catalog, containingType, report, cancellationToken, MethodSummaries.For(model.Compilation, catalog));
         }
 
-        private static void Run(ControlFlowGraph graph, SpecTypeCatalog catalog, INamedTypeSymbol? containingType, Action<Diagnostic> report, CancellationToken cancellationToken)
+        /// <summary>What a method's body does to the spec objects it is given, for its callers (nothing is reported).</summary>
+        internal static MethodSummary Summarize(ControlFlowGraph graph, IMethodSymbol method, SpecTypeCatalog catalog, MethodSummaries summaries, CancellationToken cancellationToken)
         {
-            var flow = new OperationFlow(graph, catalog, containingType, report, cancellationToken);
+            var recorder = new SummaryRecorder(method);
+            var flow = new OperationFlow(graph, catalog, method.ContainingType, static _ => { }, cancellationToken, summaries, recorder);
+            flow.Solve();
+            return recorder.Build();
+        }
+
+        private static void Run(ControlFlowGraph graph, SpecTypeCatalog catalog, INamedTypeSymbol? containingType, Action<Diagnostic> report, CancellationToken cancellationToken, MethodSummaries summaries)
+        {
+            var flow = new OperationFlow(graph, catalog, containingType, report, cancellationToken, summaries, null);
             flow.Solve();
 
             // Lambdas and local functions are bodies of their own; what they share with this one is unknown to them.
             foreach (IFlowAnonymousFunctionOperation lambda in flow._lambdas)
             {
-                Run(graph.GetAnonymousFunctionControlFlowGraph(lambda), catalog, containingType, report, cancellationToken);
+                Run(graph.GetAnonymousFunctionControlFlowGraph(lambda), catalog, containingType, report, cancellationToken, summaries);
             }
 
             foreach (IMethodSymbol localFunction in graph.LocalFunctions)
             {
                 ControlFlowGraph localGraph = graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken);
-                Run(localGraph, catalog, containingType, report, cancellationToken);
+                Run(localGraph, catalog, containingType, report, cancellationToken, summaries);
             }
         }
 
@@ -288,6 +310,12 @@ namespace Emr.Codegen.Analyzers.Flow
         {
             if (block.Kind == BasicBlockKind.Exit)
             {
+                if (_recorder != null)
+                {
+                    _recorder.Exits.Add(state);
+                    return;
+                }
+
                 foreach (KeyValuePair<int, FlowObject> entry in state.Objects)
                 {
                     if (!entry.Value.Escaped && !entry.Value.Attached)
@@ -311,8 +339,11 @@ namespace Emr.Codegen.Analyzers.Flow
                 FlowValue value = Eval(block.BranchValue, ref state);
                 if (block.ConditionKind == ControlFlowConditionKind.None)
                 {
-                    // A returned or thrown value leaves the body.
-                    LetGo(value, ref state);
+                    // A returned or thrown value leaves the body; a summarized method that returns what it was given gives it back.
+                    if (_recorder == null || block.FallThroughSuccessor?.Semantics != ControlFlowBranchSemantics.Return || !_recorder.Return(value, state))
+                    {
+                        LetGo(value, ref state);
+                    }
                 }
                 else if (value.Known.State == KnownState.Known && value.Known.Value!.Kind == SpecValueKind.Boolean)
                 {
@@ -338,37 +369,111 @@ namespace Emr.Codegen.Analyzers.Flow
         }
 
         /// <summary>
-        /// The local or parameter a branch tests (<c>monthly</c>, or <c>!monthly</c> with <paramref name="negated"/>), when
-        /// its value holds for the whole body: then every later test of it on the same path takes the same branch, so
-        /// <c>PayMode = monthly ? 1 : 0, TimeUnit = monthly ? "m" : "s"</c> is judged on two paths, not four. Null for any
-        /// other condition, or a variable a lambda or local function assigns (its value may change between the tests).
+        /// What a branch tests, when the answer holds for the whole body: a <c>bool</c> local or parameter (<c>monthly</c>,
+        /// or <c>!monthly</c> with <paramref name="negated"/>), or one compared with a constant (<c>tier == "gold"</c>,
+        /// <c>tier is "gold"</c>, each arm of a <c>switch</c> on it). Every later test of it on the same path then takes the
+        /// same branch, so <c>PayMode = monthly ? 1 : 0, TimeUnit = monthly ? "m" : "s"</c> is judged on two paths, not
+        /// four. Null for any other condition, or a variable a lambda or local function assigns (its value may change
+        /// between the tests).
         /// </summary>
         private object? RememberedCondition(IOperation? condition, out bool negated)
         {
             negated = false;
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not)
+            while (true)
             {
-                negated = !negated;
-                condition = not.Operand;
+                if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not)
+                {
+                    negated = !negated;
+                    condition = not.Operand;
+                }
+                else if (condition is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    condition = conversion.Operand;
+                }
+                else
+                {
+                    break;
+                }
             }
 
-            while (condition is IConversionOperation { IsImplicit: true } conversion)
+            switch (condition)
             {
-                condition = conversion.Operand;
-            }
+                case IIsPatternOperation isPattern:
+                    {
+                        IPatternOperation pattern = isPattern.Pattern;
+                        while (pattern is INegatedPatternOperation notPattern)
+                        {
+                            negated = !negated;
+                            pattern = notPattern.Pattern;
+                        }
 
-            ISymbol? symbol = condition switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IParameterReferenceOperation parameter when parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
-                _ => null,
-            };
-            return symbol != null && !AssignedByNestedCode.Contains(symbol) ? symbol : null;
+                        return pattern is IConstantPatternOperation constant ? TestedAgainst(isPattern.Value, constant.Value) : null;
+                    }
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison when IsBuiltIn(comparison):
+                    negated ^= comparison.OperatorKind == BinaryOperatorKind.NotEquals;
+                    return TestedAgainst(comparison.LeftOperand, comparison.RightOperand) ?? TestedAgainst(comparison.RightOperand, comparison.LeftOperand);
+                default:
+                    return Variable(condition) is { } symbol && IsBoolean(symbol) ? symbol : null;
+            }
         }
 
-        /// <summary>On a branch of a test of <paramref name="key"/>, the value it had there.</summary>
-        private static FlowState Remember(FlowState state, object? key, bool value) =>
-            key is null ? state : state.WithVariable(key, FlowValue.Of(KnownValue.Of(SpecValue.FromBoolean(value)), null));
+        /// <summary>An operator of the language (string equality included), which only looks at its operands.</summary>
+        private static bool IsBuiltIn(IBinaryOperation binary) => binary.OperatorMethod is null || binary.OperatorMethod.ContainingType?.SpecialType == SpecialType.System_String;
+
+        /// <summary>A variable compared with a constant that is not null.</summary>
+        private PatternFact? TestedAgainst(IOperation variable, IOperation constant) =>
+            constant.ConstantValue.HasValue && OperationValues.FromObject(constant.ConstantValue.Value) is SpecValue value && Variable(variable) is { } symbol && _catalog.Get(TypeOf(symbol)) is null
+                ? new PatternFact(symbol, value)
+                : null;
+
+        private static bool IsBoolean(ISymbol symbol) => TypeOf(symbol)?.SpecialType == SpecialType.System_Boolean;
+
+        private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+
+        /// <summary>The local or by-value parameter an operation reads (through the graph's captures), when no nested code assigns it.</summary>
+        private ISymbol? Variable(IOperation? operation)
+        {
+            for (int depth = 0; depth < 8; depth++)
+            {
+                while (operation is IConversionOperation { OperatorMethod: null, IsImplicit: true } conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                if (operation is IFlowCaptureReferenceOperation capture && _captureDefinitions.TryGetValue(capture.Id, out IOperation? definition) && definition != null)
+                {
+                    operation = definition;
+                    continue;
+                }
+
+                ISymbol? symbol = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter when parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
+                    _ => null,
+                };
+                return symbol != null && !AssignedByNestedCode.Contains(symbol) ? symbol : null;
+            }
+
+            return null;
+        }
+
+        /// <summary>On a branch of a test, what it found: the <c>bool</c>'s value, the variable's value, or that it is not that constant.</summary>
+        private static FlowState Remember(FlowState state, object? key, bool value) => key switch
+        {
+            ISymbol symbol => state.WithVariable(symbol, Bool(value)),
+            PatternFact test when value => state.WithVariable(test.Variable, FlowValue.Of(KnownValue.Of(test.Value), null)),
+            PatternFact test => state.WithVariable(test, Bool(false)),
+            _ => state,
+        };
+
+        private static FlowValue Bool(bool value) => FlowValue.Of(KnownValue.Of(SpecValue.FromBoolean(value)), null);
 
         /// <summary>Locals and parameters a lambda or local function of the body assigns: a test of one is never remembered.</summary>
         private HashSet<ISymbol> AssignedByNestedCode => _assignedByNestedCode ??= FindAssignedByNestedCode();
@@ -589,8 +694,14 @@ namespace Emr.Codegen.Analyzers.Flow
                     return VariableValue(local.Local, local.Local.Type, local, ref state);
                 case IParameterReferenceOperation parameter:
                     return VariableValue(parameter.Parameter, parameter.Parameter.Type, parameter, ref state);
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self when _recorder != null && !_recorder.Method.IsStatic:
+                    return VariableValue(ThisKey, self.Type, self, ref state);
                 case IFieldReferenceOperation field when IsOwnField(field):
                     return VariableValue(field.Field, field.Field.Type, field, ref state);
+                case IPropertyReferenceOperation { Instance: null } named when IsNamedValue(named.Property.Type, named.Property.ContainingType):
+                    return FlowValue.Deferred(named);
+                case IFieldReferenceOperation { Instance: null } namedField when IsNamedValue(namedField.Field.Type, namedField.Field.ContainingType):
+                    return FlowValue.Deferred(namedField);
                 case IPropertyReferenceOperation property:
                     {
                         FlowValue instance = Eval(property.Instance, ref state);
@@ -645,7 +756,20 @@ namespace Emr.Codegen.Analyzers.Flow
                         return isNullValue is bool known ? FlowValue.Of(KnownValue.Of(SpecValue.FromBoolean(known)), null) : FlowValue.Unknown;
                     }
 
-                case IIsPatternOperation or IIsTypeOperation or INameOfOperation or IBinaryOperation { OperatorMethod: null }:
+                case IIsPatternOperation isPattern:
+                    {
+                        FlowValue tested = Eval(isPattern.Value, ref state);
+                        return Matches(isPattern.Pattern, tested, isPattern.Value, state) is bool matches ? Bool(matches) : FlowValue.Unknown;
+                    }
+
+                case IBinaryOperation binary when IsBuiltIn(binary):
+                    {
+                        FlowValue left = Eval(binary.LeftOperand, ref state);
+                        FlowValue right = Eval(binary.RightOperand, ref state);
+                        return Compare(binary, left, right, state) is bool compared ? Bool(compared) : FlowValue.Unknown;
+                    }
+
+                case IIsTypeOperation or INameOfOperation:
                     // Looking at a request does not let it go.
                     foreach (IOperation child in operation.ChildOperations)
                     {
@@ -694,11 +818,108 @@ namespace Emr.Codegen.Analyzers.Flow
             return FlowValue.Unknown;
         }
 
+        /// <summary>A static member of a struct that holds one of the struct's values: a named member of a generated enumeration.</summary>
+        private static bool IsNamedValue(ITypeSymbol type, INamedTypeSymbol containingType) =>
+            type.TypeKind == TypeKind.Struct && SymbolEqualityComparer.Default.Equals(type, containingType);
+
+        /// <summary>Whether a value matches a pattern: on a known value, or by what an earlier test of the same variable found.</summary>
+        private bool? Matches(IPatternOperation pattern, FlowValue tested, IOperation testedOperation, FlowState state)
+        {
+            switch (pattern)
+            {
+                case IDiscardPatternOperation:
+                    return true;
+                case INegatedPatternOperation negated:
+                    return !Matches(negated.Pattern, tested, testedOperation, state);
+                case IBinaryPatternOperation both:
+                    {
+                        bool? left = Matches(both.LeftPattern, tested, testedOperation, state);
+                        bool? right = Matches(both.RightPattern, tested, testedOperation, state);
+                        return both.OperatorKind == BinaryOperatorKind.And
+                            ? (left == false || right == false ? false : left == true && right == true ? true : null)
+                            : (left == true || right == true ? true : left == false && right == false ? false : null);
+                    }
+
+                case IConstantPatternOperation constant when constant.Value.ConstantValue.HasValue:
+                    if (constant.Value.ConstantValue.Value is null)
+                    {
+                        return tested.IsObject ? false : tested.Known.State switch
+                        {
+                            KnownState.Absent => true,
+                            KnownState.Known or KnownState.PresentUnknown => false,
+                            _ => null,
+                        };
+                    }
+
+                    return OperationValues.FromObject(constant.Value.ConstantValue.Value) is SpecValue value ? Equal(tested, testedOperation, value, state) : null;
+                case IRelationalPatternOperation relational when relational.Value.ConstantValue.HasValue && OperationValues.FromObject(relational.Value.ConstantValue.Value) is SpecValue bound:
+                    return Order(tested.Known, KnownValue.Of(bound), relational.OperatorKind);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A comparison of two values the path knows, or of a variable with a constant an earlier test already decided.</summary>
+        private bool? Compare(IBinaryOperation binary, FlowValue left, FlowValue right, FlowState state)
+        {
+            switch (binary.OperatorKind)
+            {
+                case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
+                    {
+                        bool? equal = right.Known.State == KnownState.Known ? Equal(left, binary.LeftOperand, right.Known.Value!, state)
+                            : left.Known.State == KnownState.Known ? Equal(right, binary.RightOperand, left.Known.Value!, state)
+                            : null;
+                        return binary.OperatorKind == BinaryOperatorKind.Equals ? equal : !equal;
+                    }
+
+                case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
+                    return Order(left.Known, right.Known, binary.OperatorKind);
+                default:
+                    return null;
+            }
+        }
+
+        private bool? Equal(FlowValue tested, IOperation testedOperation, SpecValue value, FlowState state)
+        {
+            if (!tested.IsObject && tested.Known.State == KnownState.Known)
+            {
+                SpecValue known = tested.Known.Value!;
+                if (known.Kind == SpecValueKind.Number && value.Kind == SpecValueKind.Number)
+                {
+                    return known.TryGetDecimal(out decimal x) && value.TryGetDecimal(out decimal y) ? x == y : null;
+                }
+
+                return known.Equals(value);
+            }
+
+            return Variable(testedOperation) is { } symbol && state.Variable(new PatternFact(symbol, value)) is { Known: { State: KnownState.Known } fact }
+                ? fact.Value!.Text == "true"
+                : null;
+        }
+
+        private static bool? Order(KnownValue left, KnownValue right, BinaryOperatorKind kind)
+        {
+            if (left.State != KnownState.Known || right.State != KnownState.Known || left.Value!.Kind != SpecValueKind.Number || right.Value!.Kind != SpecValueKind.Number
+                || !left.Value.TryGetDecimal(out decimal x) || !right.Value.TryGetDecimal(out decimal y))
+            {
+                return null;
+            }
+
+            return kind switch
+            {
+                BinaryOperatorKind.LessThan => x < y,
+                BinaryOperatorKind.LessThanOrEqual => x <= y,
+                BinaryOperatorKind.GreaterThan => x > y,
+                BinaryOperatorKind.GreaterThanOrEqual => x >= y,
+                _ => null,
+            };
+        }
+
         private bool IsOwnField(IFieldReferenceOperation field) =>
             !field.Field.IsConst && (field.Instance is null ? field.Field.IsStatic : field.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance });
 
         /// <summary>A variable's value; a spec object it holds that this body did not create is followed from here on, its members unknown.</summary>
-        private FlowValue VariableValue(ISymbol symbol, ITypeSymbol? type, IOperation reference, ref FlowState state)
+        private FlowValue VariableValue(object symbol, ITypeSymbol? type, IOperation reference, ref FlowState state)
         {
             if (state.Variable(symbol) is FlowValue known)
             {
@@ -714,6 +935,8 @@ namespace Emr.Codegen.Analyzers.Flow
             {
                 id = _nextId++;
                 _rootIds[symbol] = id;
+                _recorder?.Register(symbol == ThisKey ? MethodSummary.ThisParameter : symbol is IParameterSymbol { RefKind: RefKind.None } parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, _recorder.Method) ? parameter.Ordinal : null, id);
             }
 
             Allocate(id, new FlowObject(info, reference.Syntax, SmallMap<FlowValue>.Empty, fromElsewhere: true, escaped: false, attached: false), ref state);
@@ -749,7 +972,11 @@ namespace Emr.Codegen.Analyzers.Flow
                     }
                 }
 
-                if (!held && !previous.Escaped && !previous.Attached)
+                if (_recorder != null && _recorder.Parameters.ContainsKey(id))
+                {
+                    _recorder.Lost.Add(id);
+                }
+                else if (!held && !previous.Escaped && !previous.Attached)
                 {
                     Judge(id, state);
                 }
@@ -760,15 +987,31 @@ namespace Emr.Codegen.Analyzers.Flow
 
         private FlowValue Create(IObjectCreationOperation creation, ref FlowState state)
         {
-            EvalArguments(creation.Arguments, pure: false, ref state);
+            // A constructor with source (in a partial of the generated type) is followed like any summarized method.
+            MethodSummary? summary = creation.Constructor is { } constructor ? SummaryOf(constructor) : null;
+            List<(int Parameter, FlowValue Value)>? given = summary is null ? null : new List<(int, FlowValue)>();
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                Give(argument, Eval(argument.Value, ref state), given, ref state);
+            }
+
             if (_catalog.Get(creation.Type) is not SpecObjectInfo info)
             {
+                if (given != null)
+                {
+                    ApplySummary(summary!, given, creation.Syntax, ref state);
+                }
+
                 if (creation.Initializer != null)
                 {
                     Eval(creation.Initializer, ref state);
+                    return FlowValue.Unknown;
                 }
 
-                return FlowValue.Unknown;
+                // new TimeUnit("s"): read against the member it is given to.
+                return creation.Type?.TypeKind == TypeKind.Struct && creation.Arguments.Length == 1 && creation.Arguments[0].Value.ConstantValue.HasValue
+                    ? FlowValue.Deferred(creation)
+                    : FlowValue.Unknown;
             }
 
             if (!_siteIds.TryGetValue(creation.Syntax, out int id))
@@ -778,7 +1021,14 @@ namespace Emr.Codegen.Analyzers.Flow
             }
 
             Allocate(id, new FlowObject(info, creation.Syntax, SmallMap<FlowValue>.Empty, fromElsewhere: false, escaped: false, attached: false), ref state);
-            return FlowValue.Reference(id, creation.Syntax);
+            FlowValue created = FlowValue.Reference(id, creation.Syntax);
+            if (given != null)
+            {
+                given.Add((MethodSummary.ThisParameter, created));
+                ApplySummary(summary!, given, creation.Syntax, ref state);
+            }
+
+            return created;
         }
 
         private void EvalArguments(IEnumerable<IArgumentOperation> arguments, bool pure, ref FlowState state)
@@ -797,8 +1047,14 @@ namespace Emr.Codegen.Analyzers.Flow
         {
             IMethodSymbol method = invocation.TargetMethod;
             bool pure = CaptureEffects.IsPureCheck(method);
+            MethodSummary? summary = pure ? null : SummaryOf(method);
             FlowValue instance = Eval(invocation.Instance, ref state);
-            if (!pure && !CaptureEffects.IsObjectMember(method))
+            List<(int Parameter, FlowValue Value)>? given = summary is null ? null : new List<(int, FlowValue)>();
+            if (given != null)
+            {
+                given.Add((MethodSummary.ThisParameter, instance));
+            }
+            else if (!pure && !CaptureEffects.IsObjectMember(method) && !IsChainedConstructor(invocation))
             {
                 LetGo(instance, ref state);
             }
@@ -814,7 +1070,7 @@ namespace Emr.Codegen.Analyzers.Flow
                 FlowValue value = Eval(argument.Value, ref state);
                 if (!pure)
                 {
-                    LetGo(value, ref state);
+                    Give(argument, value, given, ref state);
                 }
             }
 
@@ -852,7 +1108,104 @@ namespace Emr.Codegen.Analyzers.Flow
                 }
             }
 
-            return FlowValue.Unknown;
+            return given != null ? ApplySummary(summary!, given, invocation.Syntax, ref state) : FlowValue.Unknown;
+        }
+
+        /// <summary>
+        /// An argument of a call: to a method without a summary it leaves the body's hands; to one with a summary it is
+        /// given to the parameter the summary knows (by value, of a spec type), anything else still leaves.
+        /// </summary>
+        private void Give(IArgumentOperation argument, FlowValue value, List<(int Parameter, FlowValue Value)>? given, ref FlowState state)
+        {
+            if (given != null && argument.Parameter is { RefKind: RefKind.None } parameter && _catalog.Get(parameter.Type) != null)
+            {
+                given.Add((parameter.Ordinal, value));
+            }
+            else
+            {
+                LetGo(value, ref state);
+            }
+        }
+
+        /// <summary><c>: this(...)</c> or <c>: base(...)</c>: a constructor without source (the generated one) sets no member.</summary>
+        private static bool IsChainedConstructor(IInvocationOperation invocation) =>
+            invocation.TargetMethod.MethodKind == MethodKind.Constructor && invocation.Instance is IInstanceReferenceOperation;
+
+        /// <summary>The summary of a method a call reaches, or null when it has no source to follow (or calls are not followed).</summary>
+        private MethodSummary? SummaryOf(IMethodSymbol method)
+        {
+            if (_summaries is null)
+            {
+                return null;
+            }
+
+            if (method.MethodKind != MethodKind.LocalFunction)
+            {
+                return _summaries.Get(method, _cancellationToken);
+            }
+
+            IMethodSymbol localFunction = method.OriginalDefinition;
+            if (!_localFunctionSummaries.TryGetValue(localFunction, out MethodSummary? summary))
+            {
+                summary = _summaries.Summarize(localFunction, () => CaptureEffects.FindLocalFunctionGraph(_graph, localFunction), _cancellationToken, cache: false);
+                _localFunctionSummaries[localFunction] = summary;
+            }
+
+            return summary;
+        }
+
+        /// <summary>
+        /// A call to a summarized method: each object it is given is judged where the method lets it go, on what it held
+        /// there, and afterwards holds what the method set (unknown where its paths differ); a call the summary cannot
+        /// follow (a cycle, too deep) leaves what it was given unknown. Values the method set are shown at the call.
+        /// </summary>
+        private FlowValue ApplySummary(MethodSummary summary, List<(int Parameter, FlowValue Value)> given, SyntaxNode call, ref FlowState state)
+        {
+            FlowValue result = FlowValue.Unknown;
+            foreach ((int parameter, FlowValue value) in given)
+            {
+                if (!value.IsObject || state.Object(value.ObjectId) is not FlowObject obj)
+                {
+                    continue;
+                }
+
+                if (summary.ReturnsParameter == parameter)
+                {
+                    result = value;
+                }
+
+                ObjectEffect? effect = null;
+                if (summary.Effects != null && !summary.Effects.TryGetValue(parameter, out effect))
+                {
+                    continue;
+                }
+
+                if (effect is null || effect.Lost)
+                {
+                    state = state.WithObject(value.ObjectId, new FlowObject(obj.Info, obj.Syntax, SmallMap<FlowValue>.Empty, fromElsewhere: true, obj.Escaped, obj.Attached));
+                    continue;
+                }
+
+                foreach (SmallMap<FlowValue> letGo in effect.LetGo)
+                {
+                    Judge(value.ObjectId, state.WithObject(value.ObjectId, Overlay(obj, letGo, call)));
+                }
+
+                FlowObject after = Overlay(obj, effect.Writes, call);
+                state = state.WithObject(value.ObjectId, effect.AlwaysLetsGo ? after.WithEscaped(true) : after);
+            }
+
+            return result;
+        }
+
+        private static FlowObject Overlay(FlowObject obj, SmallMap<FlowValue> writes, SyntaxNode call)
+        {
+            foreach (KeyValuePair<string, FlowValue> write in writes.Entries)
+            {
+                obj = obj.With(write.Key, FlowValue.Of(write.Value.Known, write.Value.Known.State == KnownState.Unknown ? null : call));
+            }
+
+            return obj;
         }
 
         private bool IsOwnMethod(IMethodSymbol method)
@@ -906,6 +1259,21 @@ namespace Emr.Codegen.Analyzers.Flow
                         if (instance.IsObject && state.Object(instance.ObjectId) is FlowObject obj && MemberOf(obj.Info, property.Property) is SpecMember member)
                         {
                             Store(instance.ObjectId, member, value, assigned, ref state);
+                        }
+                        else if (instance.IsObject && property.Property.SetMethod is { } setter && SummaryOf(setter) is { } summary)
+                        {
+                            // A property of a partial of the generated type whose setter sets spec members.
+                            var given = new List<(int, FlowValue)> { (MethodSummary.ThisParameter, instance) };
+                            if (_catalog.Get(property.Property.Type) != null)
+                            {
+                                given.Add((0, assigned));
+                            }
+                            else
+                            {
+                                LetGo(assigned, ref state);
+                            }
+
+                            ApplySummary(summary, given, property.Syntax.Parent ?? property.Syntax, ref state);
                         }
                         else
                         {
@@ -984,9 +1352,23 @@ namespace Emr.Codegen.Analyzers.Flow
             {
                 LetGo(value, ref state);
                 stored = FlowValue.Of(ReadValue(member, owner.Info, valueOperation, value, state), ValueSyntax(valueOperation, value));
+                CheckStored(member, owner.Info, stored);
             }
 
             state = state.WithObject(ownerId, state.Object(ownerId)!.With(member.Member.Name, stored));
+        }
+
+        /// <summary>
+        /// A value a path gives a member is checked against its enumeration and constraints where it was produced (the arm
+        /// of a choice, a compound assignment), as a constant written directly is: one notion of a known value for every check.
+        /// </summary>
+        private void CheckStored(SpecMember member, SpecObjectInfo owner, FlowValue stored)
+        {
+            if (_recorder == null && stored.Known.State == KnownState.Known && stored.Syntax != null && !member.Member.IsList && member.Member.Kind != ValueKind.Object
+                && (member.Member.Enum != null || member.Member.Constraints != null))
+            {
+                Checks.CheckScalar(member, owner, stored.Known.Value!, stored.Syntax, _report);
+            }
         }
 
         /// <summary>Where a value was written: the literal a flow capture holds, or the value itself.</summary>
@@ -1079,6 +1461,7 @@ namespace Emr.Codegen.Analyzers.Flow
             }
 
             FlowValue stored = FlowValue.Of(result, whole.Syntax);
+            CheckStored(member, obj.Info, stored);
             state = state.WithObject(instance.ObjectId, obj.With(member.Member.Name, stored));
             return stored;
         }
@@ -1268,6 +1651,17 @@ namespace Emr.Codegen.Analyzers.Flow
 
         private void Judge(int objectId, FlowState state)
         {
+            if (_recorder != null)
+            {
+                // Summarizing: where a parameter is let go, its caller judges it on what it holds there.
+                if (state.Object(objectId) is FlowObject given && _recorder.Parameters.ContainsKey(objectId))
+                {
+                    _recorder.LetGo(objectId, SummaryRecorder.Snapshot(given));
+                }
+
+                return;
+            }
+
             if (Materialize(objectId, state, 0) is AbstractObject obj)
             {
                 Checks.CheckRules(obj, _report);
@@ -1302,6 +1696,144 @@ namespace Emr.Codegen.Analyzers.Flow
             }
 
             return new AbstractObject(obj.Info, obj.Syntax, SmallMap<AbstractValue>.From(members));
+        }
+    }
+
+    /// <summary>What a summarized method's flow finds out about its parameters, turned into a <see cref="MethodSummary"/> when it is done.</summary>
+    internal sealed class SummaryRecorder
+    {
+        private readonly Dictionary<int, List<SmallMap<FlowValue>>> _letGo = new Dictionary<int, List<SmallMap<FlowValue>>>();
+        private readonly Dictionary<int, List<SmallMap<FlowValue>>> _returned = new Dictionary<int, List<SmallMap<FlowValue>>>();
+        private bool _returnsOther;
+
+        public SummaryRecorder(IMethodSymbol method)
+        {
+            Method = method;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        /// <summary>Tracked objects that are the method's parameters (or <c>this</c>), by object id.</summary>
+        public Dictionary<int, int> Parameters { get; } = new Dictionary<int, int>();
+
+        public HashSet<int> Lost { get; } = new HashSet<int>();
+
+        public List<FlowState> Exits { get; } = new List<FlowState>();
+
+        public void Register(int? parameter, int objectId)
+        {
+            if (parameter is int ordinal)
+            {
+                Parameters[objectId] = ordinal;
+            }
+        }
+
+        public void LetGo(int objectId, SmallMap<FlowValue> members) => Add(_letGo, objectId, members);
+
+        /// <summary>A return: true when it gives back a parameter (the caller decides what that means once every return is known).</summary>
+        public bool Return(FlowValue value, FlowState state)
+        {
+            if (value.IsObject && Parameters.ContainsKey(value.ObjectId) && state.Object(value.ObjectId) is FlowObject obj)
+            {
+                Add(_returned, value.ObjectId, Snapshot(obj));
+                return true;
+            }
+
+            _returnsOther = true;
+            return false;
+        }
+
+        /// <summary>The members a method set on an object: their values (a nested object counts as set, its content unknown).</summary>
+        public static SmallMap<FlowValue> Snapshot(FlowObject obj)
+        {
+            var members = new List<KeyValuePair<string, FlowValue>>(obj.Members.Count);
+            foreach (KeyValuePair<string, FlowValue> member in obj.Members.Entries)
+            {
+                members.Add(new KeyValuePair<string, FlowValue>(member.Key, member.Value.IsObject ? FlowValue.Of(KnownValue.PresentUnknown, null) : FlowValue.Of(member.Value.Known, null)));
+            }
+
+            return SmallMap<FlowValue>.From(members);
+        }
+
+        public MethodSummary Build()
+        {
+            int? returns = !_returnsOther && _returned.Count == 1 ? Parameters[_returned.Keys.First()] : null;
+            var effects = new Dictionary<int, ObjectEffect>();
+            foreach (KeyValuePair<int, int> parameter in Parameters)
+            {
+                int id = parameter.Key;
+                var letGo = new List<SmallMap<FlowValue>>(_letGo.TryGetValue(id, out List<SmallMap<FlowValue>>? judged) ? judged : Enumerable.Empty<SmallMap<FlowValue>>());
+                if (_returned.TryGetValue(id, out List<SmallMap<FlowValue>>? returned) && returns != parameter.Value)
+                {
+                    // Returned on some paths only, or with other values: the caller cannot follow it, so it is judged there.
+                    letGo.AddRange(returned);
+                }
+
+                bool lost = Lost.Contains(id);
+                SmallMap<FlowValue>? writes = null;
+                foreach (FlowState exit in Exits)
+                {
+                    FlowObject? obj = exit.Object(id);
+                    if (obj is { Escaped: true })
+                    {
+                        continue;
+                    }
+
+                    if (obj is { Attached: true })
+                    {
+                        lost = true;
+                        continue;
+                    }
+
+                    SmallMap<FlowValue> members = obj is null ? SmallMap<FlowValue>.Empty : Snapshot(obj);
+                    writes = writes is null ? members : Join(writes, members);
+                }
+
+                bool alwaysLetsGo = writes is null && letGo.Count > 0;
+                if (alwaysLetsGo)
+                {
+                    // Judged where it was let go; later uses see what the method had set there.
+                    foreach (SmallMap<FlowValue> atLetGo in letGo)
+                    {
+                        writes = writes is null ? atLetGo : Join(writes, atLetGo);
+                    }
+                }
+
+                effects[parameter.Value] = new ObjectEffect(writes ?? SmallMap<FlowValue>.Empty, letGo, alwaysLetsGo, lost);
+            }
+
+            return new MethodSummary(effects, returns);
+        }
+
+        /// <summary>The members two returning paths set: a member one of them leaves as it was is unknown after the call.</summary>
+        private static SmallMap<FlowValue> Join(SmallMap<FlowValue> left, SmallMap<FlowValue> right)
+        {
+            var members = new List<KeyValuePair<string, FlowValue>>();
+            foreach (KeyValuePair<string, FlowValue> member in left.Entries)
+            {
+                members.Add(new KeyValuePair<string, FlowValue>(member.Key, right.Get(member.Key) is FlowValue other ? FlowValue.Join(member.Value, other) : FlowValue.Unknown));
+            }
+
+            foreach (KeyValuePair<string, FlowValue> member in right.Entries)
+            {
+                if (left.Get(member.Key) is null)
+                {
+                    members.Add(new KeyValuePair<string, FlowValue>(member.Key, FlowValue.Unknown));
+                }
+            }
+
+            return SmallMap<FlowValue>.From(members);
+        }
+
+        private static void Add(Dictionary<int, List<SmallMap<FlowValue>>> lists, int objectId, SmallMap<FlowValue> members)
+        {
+            if (!lists.TryGetValue(objectId, out List<SmallMap<FlowValue>>? list))
+            {
+                list = new List<SmallMap<FlowValue>>();
+                lists[objectId] = list;
+            }
+
+            list.Add(members);
         }
     }
 }

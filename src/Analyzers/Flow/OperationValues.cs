@@ -55,7 +55,13 @@ namespace Emr.Codegen.Analyzers.Flow
                 case IObjectCreationOperation { Arguments.Length: 1, Initializer: null } creation when IsEnumerationOf(creation.Type, enumModel, memberType):
                     return Read(creation.Arguments[0].Value, enumModel, memberType, flowValue, depth + 1);
                 default:
-                    return flowValue?.Invoke(operation) is FlowValue known && !known.IsObject ? known.Known : KnownValue.Unknown;
+                    if (flowValue?.Invoke(operation) is not FlowValue known || known.IsObject)
+                    {
+                        return KnownValue.Unknown;
+                    }
+
+                    // A named member or constructor of an enumeration chosen by ?:, ?? or a switch arm: read as if written here.
+                    return known.Known.State == KnownState.Unknown && known.Source != null ? Read(known.Source, enumModel, memberType, null, depth + 1) : known.Known;
             }
         }
 

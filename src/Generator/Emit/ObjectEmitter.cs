@@ -73,7 +73,7 @@ namespace Emr.Codegen.Generator.Emit
             {
                 w.Line();
                 w.Line("/// <summary>The error the server returned instead of a result, if any (<c>Response.Error</c>).</summary>");
-                w.Line("public " + Types.Runtime + "ApiError<" + Types.ErrorCode(ns) + ">? Error { get; set; }");
+                w.Line("public " + Types.Runtime + "ApiError<" + Types.ErrorCode(ns) + ">? " + GeneratedNames.ResponseErrorProperty + " { get; set; }");
             }
 
             string pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";

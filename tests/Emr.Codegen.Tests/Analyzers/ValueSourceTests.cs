@@ -88,7 +88,7 @@ namespace Emr.Codegen.Tests.Analyzers
             RequestTemplate.Usings + """
             class C
             {
-                void Send(CreateInstanceRequest request) { }
+                void Send(CreateInstanceRequest request) => System.Console.WriteLine(request.ToJson());
                 void Make()
                 {
                     var r = new CreateInstanceRequest

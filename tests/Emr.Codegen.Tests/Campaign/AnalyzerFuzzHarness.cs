@@ -346,16 +346,19 @@ namespace Emr.Codegen.Tests.Campaign
                         return null;
                     case AssignmentExpressionSyntax assignment when TargetsSpecMember(assignment.Left, model):
                         return null;
+                    case InvocationExpressionSyntax invocation when model.GetSymbolInfo(invocation).Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 }:
+                        // A call to a method with source: the analyzer applies what it sets there, and shows those values at the call.
+                        return null;
                     case PostfixUnaryExpressionSyntax postfix when postfix.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression && TargetsSpecMember(postfix.Operand, model):
                         return null;
                     case PrefixUnaryExpressionSyntax prefix when prefix.Kind() is SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression && TargetsSpecMember(prefix.Operand, model):
                         return null;
                     case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
-                        return "not inside a creation of a spec object or an assignment to a spec member (searched up to " + current.Kind() + ")";
+                        return "not inside a creation of a spec object, an assignment to a spec member or a call to a method with source (searched up to " + current.Kind() + ")";
                 }
             }
 
-            return "not inside a creation of a spec object or an assignment to a spec member";
+            return "not inside a creation of a spec object, an assignment to a spec member or a call to a method with source";
         }
 
         private static bool TargetsSpecMember(ExpressionSyntax target, SemanticModel model)

@@ -203,6 +203,16 @@ namespace Emr.Codegen.Tests.Campaign
         }
 
         [Fact]
+        public void A_response_named_like_the_error_property_of_every_response_is_reported()
+        {
+            // Found (fresh-seed run, seed 9u24rrjc46A1): a response renamed Error held the property Error every response has (CS0542).
+            var result = Generate(Spec().Replace("\"output\": \"ActResponse\"", "\"output\": \"Error\"", StringComparison.Ordinal)
+                .Replace("\"ActResponse\": {", "\"Error\": {", StringComparison.Ordinal), "EMR1008");
+            Assert.Contains("the property every generated response has", result.GeneratorDiagnostics.Single().GetMessage());
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.Error"));
+        }
+
+        [Fact]
         public void A_number_beyond_decimal_is_reported_not_read_as_zero()
         {
             // Before: 1e29 read as 0 without a word, so the maximum of CoreCount became 0.

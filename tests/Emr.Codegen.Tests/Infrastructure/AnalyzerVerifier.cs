@@ -44,6 +44,24 @@ namespace Emr.Codegen.Tests.Infrastructure
 
         public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, DefaultGenerated.Value, expected);
 
+        /// <summary>The code is several files of one project (markup may sit in any of them).</summary>
+        public static async Task VerifyFilesAsync(string[] sources, params DiagnosticResult[] expected)
+        {
+            var test = new Test();
+            for (int i = 0; i < sources.Length; i++)
+            {
+                test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
+            }
+
+            foreach (var (name, text) in DefaultGenerated.Value)
+            {
+                test.TestState.Sources.Add((name, text));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
         /// <summary>For top-level statements: the code is a program.</summary>
         public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected) => VerifyAsync(source, DefaultGenerated.Value, expected, OutputKind.ConsoleApplication);
 
