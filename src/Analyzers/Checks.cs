@@ -136,7 +136,7 @@ namespace Emr.Codegen.Analyzers
             ApiValidationProblem problem = RuleEngine.ApiValidationProblem(rule, rule.PrimaryPath);
             ImmutableDictionary<string, string?> properties = ProblemProperties(problem, rule.Id);
             RuleCondition require = rule.Require;
-            if (require.Operator == RuleOperator.Equals && require.Member != null && obj.ValueAt(require.Member)?.Syntax == primary)
+            if (require.Operator == RuleOperator.Equals && require.Member != null && require.Compared is null && obj.ValueAt(require.Member)?.Syntax == primary)
             {
                 properties = properties
                     .Add(FixProperties.Kind, FixProperties.SetValue)

@@ -1156,7 +1156,10 @@ namespace Emr.Codegen.Spec
                     }
 
                     anyOperator = true;
-                    ConditionModel? part = BuildMemberCondition(kind, path!, member, new Located(property.Value, at.File), enums);
+                    var operandAt = new Located(property.Value, at.File);
+                    ConditionModel? part = property.Value.Kind == JsonKind.Object
+                        ? BuildComparison(kind, path!, member, operandAt, objectName, objects)
+                        : BuildMemberCondition(kind, path!, member, operandAt, enums);
                     failed |= part is null;
                     if (part != null)
                     {
@@ -1184,6 +1187,47 @@ namespace Emr.Codegen.Spec
 
             return parts.Count == 1 ? parts[0] : new ConditionModel(RuleOperator.AllOf, null, null, EquatableArray<SpecValue>.Empty, parts.ToEquatableArray());
         }
+
+        /// <summary>
+        /// A comparison with another member's value (<c>"maximum": {"member": "InstanceCount"}</c>): equals and notEquals on
+        /// members of one kind, minimum and maximum on numbers. Judged with the same three values as a constant: unknown while
+        /// either value is, false against an unset member.
+        /// </summary>
+        private ConditionModel? BuildComparison(RuleOperator kind, string path, MemberModel member, Located operand, string objectName, Dictionary<string, ObjectModel> objects)
+        {
+            string name = MemberOperators.First(o => o.Value == kind).Key;
+            if (kind is not (RuleOperator.Equals or RuleOperator.NotEquals or RuleOperator.Minimum or RuleOperator.Maximum))
+            {
+                Report(SpecDiagnosticIds.WrongValueType, "'" + name + "' takes a constant; only equals, notEquals, minimum and maximum compare with another member", operand);
+                return null;
+            }
+
+            if (operand.Node["member"] is not JsonNode otherNode || operand.Node.Properties!.Count != 1)
+            {
+                Report(SpecDiagnosticIds.InvalidStructure, "A value compared with another member is an object with only 'member': {\"member\": \"Name\"}", operand);
+                return null;
+            }
+
+            var otherAt = new Located(otherNode, operand.File);
+            string? otherPath = ExpectString(otherAt, "member");
+            MemberModel? other = otherPath is null ? null : ResolvePath(otherPath, objectName, objects, otherAt);
+            if (other is null)
+            {
+                return null;
+            }
+
+            bool numbers = IsNumber(member) && IsNumber(other);
+            bool sameKind = numbers || (!member.IsList && !other.IsList && member.Kind == other.Kind && member.Kind is ValueKind.String or ValueKind.Boolean);
+            if (kind is RuleOperator.Minimum or RuleOperator.Maximum ? !numbers : !sameKind)
+            {
+                Report(SpecDiagnosticIds.WrongValueType, "'" + path + "' (" + member.ElementType + ") cannot be compared by '" + name + "' with '" + otherPath + "' (" + other.ElementType + ")", otherAt);
+                return null;
+            }
+
+            return new ConditionModel(kind, path, null, EquatableArray<SpecValue>.Empty, EquatableArray<ConditionModel>.Empty, otherPath);
+        }
+
+        private static bool IsNumber(MemberModel member) => !member.IsList && member.Kind is ValueKind.Integer or ValueKind.UnsignedInteger or ValueKind.Float;
 
         private ConditionModel? BuildMemberCondition(RuleOperator kind, string path, MemberModel member, Located operand, Dictionary<string, EnumModel> enums)
         {

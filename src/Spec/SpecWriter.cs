@@ -126,6 +126,11 @@ namespace Emr.Codegen.Spec
                 yield return condition.Member;
             }
 
+            if (condition.Compared != null)
+            {
+                yield return condition.Compared;
+            }
+
             foreach (ConditionModel operand in condition.Operands)
             {
                 foreach (string path in ConditionPaths(operand))
@@ -288,7 +293,8 @@ namespace Emr.Codegen.Spec
                     builder.Append(condition.Kind == RuleOperator.In ? "\"in\":[" : "\"notIn\":[").Append(string.Join(",", condition.Values.Select(Value))).Append(']');
                     break;
                 default:
-                    builder.Append(Quote(OperatorName(condition.Kind))).Append(':').Append(Value(condition.Value!));
+                    builder.Append(Quote(OperatorName(condition.Kind))).Append(':')
+                        .Append(condition.Compared is string compared ? "{\"member\":" + Quote(compared) + "}" : Value(condition.Value!));
                     break;
             }
 

@@ -235,12 +235,13 @@ namespace Emr.Codegen.Runtime.Rules
     /// <summary>A condition of a rule: an operator on a member path (relative to the rule's object), or a combination.</summary>
     internal sealed class RuleCondition
     {
-        public RuleCondition(RuleOperator op, string? member, SpecValue[] values, RuleCondition[] operands)
+        public RuleCondition(RuleOperator op, string? member, SpecValue[] values, RuleCondition[] operands, string? compared = null)
         {
             Operator = op;
             Member = member;
             Values = values;
             Operands = operands;
+            Compared = compared;
         }
 
         public RuleOperator Operator { get; }
@@ -251,6 +252,9 @@ namespace Emr.Codegen.Runtime.Rules
         public SpecValue[] Values { get; }
 
         public RuleCondition[] Operands { get; }
+
+        /// <summary>The member whose value is the operand, instead of a constant (<c>"maximum": {"member": "InstanceCount"}</c>).</summary>
+        public string? Compared { get; }
     }
 
     /// <summary>A cross-member rule: when <see cref="When"/> holds, <see cref="Require"/> must.</summary>
@@ -570,6 +574,12 @@ namespace Emr.Codegen.Runtime.Rules
                             "maxLength" => RuleOperator.MaxLength,
                             _ => RuleOperator.Pattern,
                         };
+                        if (pair.Value is global::System.Collections.Generic.Dictionary<string, object?> operand)
+                        {
+                            string compared = Text(operand, "member") ?? throw new global::System.FormatException("A compared value names no member.");
+                            return new RuleCondition(op, member, new SpecValue[0], new RuleCondition[0], compared);
+                        }
+
                         return new RuleCondition(op, member, new[] { Value(pair.Value) ?? throw new global::System.FormatException("A condition value is not a literal.") }, new RuleCondition[0]);
                 }
             }
@@ -906,6 +916,22 @@ namespace Emr.Codegen.Runtime.Rules
 
             SpecValue value = known.Value!;
             SpecValue operandValue = condition.Values.Length > 0 ? condition.Values[0] : value;
+            if (condition.Compared != null)
+            {
+                // The same three values as a constant: unknown while the other is, and a comparison with an unset member is false.
+                KnownValue other = lookup(condition.Compared);
+                switch (other.State)
+                {
+                    case KnownState.Unknown:
+                    case KnownState.PresentUnknown:
+                        return Truth.Unknown;
+                    case KnownState.Absent:
+                        return condition.Operator == RuleOperator.NotEquals ? Truth.True : Truth.False;
+                }
+
+                operandValue = other.Value!;
+            }
+
             bool holds;
             switch (condition.Operator)
             {
@@ -1111,6 +1137,11 @@ namespace Emr.Codegen.Runtime.Rules
             if (condition.Member != null && !paths.Contains(condition.Member))
             {
                 paths.Add(condition.Member);
+            }
+
+            if (condition.Compared != null && !paths.Contains(condition.Compared))
+            {
+                paths.Add(condition.Compared);
             }
 
             foreach (RuleCondition operand in condition.Operands)

@@ -213,7 +213,8 @@ namespace Emr.Codegen.Spec.Model
         string? Member,
         SpecValue? Value,
         EquatableArray<SpecValue> Values,
-        EquatableArray<ConditionModel> Operands);
+        EquatableArray<ConditionModel> Operands,
+        string? Compared = null);
 
     /// <summary>A problem found in a spec file, with where it is.</summary>
     internal sealed record SpecDiagnostic(string Id, string Message, string FilePath, int Offset, int Line, int Column)

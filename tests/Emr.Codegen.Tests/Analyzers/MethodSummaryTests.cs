@@ -128,6 +128,20 @@ namespace Emr.Codegen.Tests.Analyzers
             Diagnostic("EMR0010", 0, 1));
 
         [Fact]
+        public Task A_member_a_constructor_sets_counts_for_the_callers_initializer() => VerifyFilesAsync(
+            new[]
+            {
+                // Before: EMR0011 "PayMode not set" on AutoRenew, as if the constructor set nothing.
+                RequestTemplate.Usings + """
+                class C
+                {
+                    CreateInstanceRequest Make() => new CreateInstanceRequest(months: 3) { AutoRenew = 1 };
+                }
+                """,
+                PartialRequest,
+            });
+
+        [Fact]
         public Task A_setter_of_a_partial_property_that_sets_members_is_followed() => VerifyFilesAsync(
             new[]
             {

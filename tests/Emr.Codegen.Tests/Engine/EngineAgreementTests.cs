@@ -62,6 +62,7 @@ namespace Emr.Codegen.Tests.Engine
             }
 
             Assert.Equal(Operators.OrderBy(o => o), seen.OrderBy(o => o));
+            Assert.Contains(FixedCases, c => c.SpecJson.Contains(":{\"member\":", StringComparison.Ordinal));
         }
 
         private static readonly string[] Operators = { "equals", "notEquals", "in", "notIn", "present", "minimum", "maximum", "minLength", "maxLength", "pattern", "allOf", "anyOf", "not" };
@@ -190,10 +191,10 @@ namespace Emr.Codegen.Tests.Engine
 
         private static Gen<string> Leaf((string Path, Kind Kind)[] paths) =>
             from target in CsCheck.Gen.OneOf(paths)
-            from text in LeafOn(target.Path, target.Kind)
+            from text in LeafOn(target.Path, target.Kind, paths)
             select text;
 
-        private static Gen<string> LeafOn(string path, Kind kind)
+        private static Gen<string> LeafOn(string path, Kind kind, (string Path, Kind Kind)[] paths)
         {
             string member = "\"member\":" + Quote(path) + ",";
             var options = new List<IGen<string>> { CsCheck.Gen.Bool.Select(b => "{" + member + "\"present\":" + (b ? "true" : "false") + "}") };
@@ -210,6 +211,18 @@ namespace Emr.Codegen.Tests.Engine
             {
                 options.Add(ValueOf(kind).Select(v => "{" + member + "\"minimum\":" + Literal(kind, v) + "}"));
                 options.Add(ValueOf(kind).Select(v => "{" + member + "\"maximum\":" + Literal(kind, v) + "}"));
+            }
+
+            // Comparisons with another member: equals and notEquals on one kind, minimum and maximum on numbers.
+            bool IsNumber(Kind k) => k is Kind.Integer or Kind.Float;
+            string[] others = paths.Where(p => p.Path != path && (p.Kind == kind || (IsNumber(p.Kind) && IsNumber(kind)))).Select(p => p.Path).ToArray();
+            if (others.Length > 0)
+            {
+                string[] comparisons = IsNumber(kind) ? new[] { "equals", "notEquals", "minimum", "maximum" } : new[] { "equals", "notEquals" };
+                options.Add(
+                    from op in CsCheck.Gen.OneOf(comparisons)
+                    from other in CsCheck.Gen.OneOf(others)
+                    select "{" + member + Quote(op) + ":{\"member\":" + Quote(other) + "}}");
             }
 
             if (kind == Kind.String)

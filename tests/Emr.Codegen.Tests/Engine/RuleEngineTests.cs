@@ -26,6 +26,45 @@ namespace Emr.Codegen.Tests.Engine
         public void A_pattern_that_covers_the_whole_value_matches(string text, string pattern) =>
             Assert.True(RuleEngine.Matches(text, pattern));
 
+        [Theory]
+        [InlineData("5", "3", "False")]
+        [InlineData("3", "3", "True")]
+        [InlineData("2", "3", "True")]
+        [InlineData("5", "unknown", "Unknown")]
+        [InlineData("5", "set", "Unknown")]
+        [InlineData("unknown", "3", "Unknown")]
+        [InlineData("5", "absent", "False")]
+        [InlineData("absent", "3", "False")]
+        public void A_comparison_with_another_member_has_the_three_values_of_a_comparison_with_a_constant(string minCount, string instanceCount, string expected)
+        {
+            // CVM's documented relation: MinCount is at most InstanceCount.
+            var atMost = new RuleCondition(RuleOperator.Maximum, "MinCount", new SpecValue[0], new RuleCondition[0], compared: "InstanceCount");
+            KnownValue Read(string text) => text switch
+            {
+                "unknown" => KnownValue.Unknown,
+                "set" => KnownValue.PresentUnknown,
+                "absent" => KnownValue.Absent,
+                _ => KnownValue.Of(SpecValue.FromNumber(decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture))),
+            };
+
+            Truth truth = RuleEngine.Evaluate(atMost, path => Read(path == "MinCount" ? minCount : instanceCount));
+            Assert.Equal(expected, truth.ToString());
+        }
+
+        [Fact]
+        public void A_rule_fragment_reads_a_comparison_with_another_member()
+        {
+            ObjectDefinition definition = ObjectDefinition.Parse(
+                "{\"objects\":{\"Run\":{\"members\":[{\"name\":\"MinCount\",\"type\":\"int\",\"member\":\"int64\"},{\"name\":\"InstanceCount\",\"type\":\"int\",\"member\":\"int64\"}],"
+                + "\"rules\":[{\"id\":\"MinAtMostCount\",\"require\":{\"member\":\"MinCount\",\"maximum\":{\"member\":\"InstanceCount\"}},\"severity\":\"error\",\"message\":\"m\"}]}}}",
+                "Run");
+            RuleDefinition rule = Assert.Single(definition.Rules);
+            Assert.Equal("InstanceCount", rule.Require.Compared);
+            Assert.Equal(new[] { "MinCount", "InstanceCount" }, RuleEngine.Paths(rule.Require));
+            Assert.True(RuleEngine.IsViolated(rule, path => KnownValue.Of(SpecValue.FromNumber(path == "MinCount" ? 4 : 3))));
+            Assert.False(RuleEngine.IsViolated(rule, path => KnownValue.Of(SpecValue.FromNumber(3))));
+        }
+
         [Fact]
         public void A_pattern_that_does_not_compile_gives_no_verdict() =>
             Assert.Null(RuleEngine.Matches("anything", "[unclosed"));

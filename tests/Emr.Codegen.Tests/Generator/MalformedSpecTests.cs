@@ -90,6 +90,22 @@ namespace Emr.Codegen.Tests.Generator
                 "EMR1005");
         }
 
+        private const string ComparedMembers = "{\"metadata\": {\"namespace\": \"Bad.Api\"}, \"objects\": {\"A\": {\"members\": [{\"name\": \"X\", \"type\": \"int\", \"member\": \"int64\"}, {\"name\": \"Y\", \"type\": \"int\", \"member\": \"int64\"}, {\"name\": \"S\", \"type\": \"string\", \"member\": \"string\"}],\n \"rules\": [{\"id\": \"R\", \"require\": REQUIRE, \"message\": \"m\"}]}}}";
+
+        [Theory]
+        [InlineData("{\"member\": \"X\", \"maximum\": {\"member\": \"S\"}}", "EMR1005", "cannot be compared")]
+        [InlineData("{\"member\": \"S\", \"equals\": {\"member\": \"X\"}}", "EMR1005", "cannot be compared")]
+        [InlineData("{\"member\": \"S\", \"minLength\": {\"member\": \"X\"}}", "EMR1005", "takes a constant")]
+        [InlineData("{\"member\": \"X\", \"maximum\": {\"member\": \"Nope\"}}", "EMR1006", "Nope")]
+        [InlineData("{\"member\": \"X\", \"maximum\": {\"member\": \"Y\", \"equals\": 1}}", "EMR1002", "only 'member'")]
+        public void A_comparison_with_another_member_that_cannot_hold_is_reported_at_the_operand(string require, string id, string message)
+        {
+            var (diagnostic, result) = SingleError(ComparedMembers.Replace("REQUIRE", require, System.StringComparison.Ordinal), id);
+            Assert.Contains(message, diagnostic.GetMessage());
+            Assert.Equal(2, Position(diagnostic).Line);
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Bad.Api.A"));
+        }
+
         [Fact]
         public void Invalid_pattern_is_reported()
         {

@@ -42,7 +42,7 @@ namespace Emr.Codegen.Tests.Generator
 
             string[] lines = usage.Split('\n');
             var expected = lines.Select((line, i) => (Line: i, Id: Regex.Match(line, @"// (EMR\d{4}):").Groups[1].Value)).Where(e => e.Id.Length > 0).ToList();
-            Assert.Equal(3, expected.Count);
+            Assert.Equal(4, expected.Count);
             var actual = diagnostics.Select(d => (Line: d.Location.GetLineSpan().StartLinePosition.Line, d.Id)).OrderBy(d => d.Line).ToList();
             Assert.Equal(expected, actual);
 
@@ -57,6 +57,7 @@ namespace Emr.Codegen.Tests.Generator
 
             Assert.Contains(diagnostics, d => d.GetMessage().Contains("SecurityGroupIds \"default\" must be a security group ID such as sg-abcd1234", StringComparison.Ordinal));
             Assert.Contains(diagnostics, d => d.GetMessage().Contains("InstanceCount 101 must be from 1 to 100", StringComparison.Ordinal));
+            Assert.Contains(diagnostics, d => d.GetMessage().Contains("MinCount must be at most InstanceCount (MinCount = 120, InstanceCount = 101)", StringComparison.Ordinal));
 
             // The codes named only by the overlay's enumeration, constraints and rule are in the error-code type.
             INamedTypeSymbol kinds = result.Output.GetTypeByMetadataName("Cvm.V20170312.ApiErrorCodeKind")!;

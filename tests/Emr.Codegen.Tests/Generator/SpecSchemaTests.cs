@@ -38,6 +38,8 @@ namespace Emr.Codegen.Tests.Generator
         [InlineData("{\"metadata\": {\"documentation\": \"ftp://docs.example/emr\"}}")]
         [InlineData("{\"metadata\": {\"documentation\": 42}}")]
         [InlineData("{\"metadata\": {\"missingErrorCode\": 1}}")]
+        [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"X\", \"maximum\": {\"member\": \"Y\", \"equals\": 1}}, \"message\": \"m\"}]}}}")]
+        [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"X\", \"minLength\": {\"member\": \"Y\"}}, \"message\": \"m\"}]}}}")]
         public void Mistakes_in_extensions_are_caught_by_the_schema(string spec)
         {
             Assert.False(Evaluate(spec).IsValid);
@@ -47,7 +49,9 @@ namespace Emr.Codegen.Tests.Generator
         [InlineData("{\"enums\": {\"E\": {\"type\": \"int\", \"open\": true, \"values\": [{\"name\": \"One\", \"value\": 1}]}}}")]
         [InlineData("{\"enums\": {\"E\": {\"type\": \"string\", \"open\": false, \"values\": []}}}")]
         [InlineData("{\"metadata\": {\"documentation\": \"https://cloud.tencent.com/document/api/589/34261\", \"missingErrorCode\": \"MissingParameter\"}}")]
-        public void Open_enumerations_and_the_documentation_address_are_part_of_the_schema(string spec)
+        [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"MinCount\", \"maximum\": {\"member\": \"InstanceCount\"}}, \"message\": \"m\"}]}}}")]
+        [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"A\", \"notEquals\": {\"member\": \"B\"}}, \"message\": \"m\"}]}}}")]
+        public void Open_enumerations_the_documentation_address_and_member_comparisons_are_part_of_the_schema(string spec)
         {
             Assert.True(Evaluate(spec).IsValid);
         }
