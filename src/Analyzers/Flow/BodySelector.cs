@@ -191,14 +191,14 @@ namespace Emr.Codegen.Analyzers.Flow
             {
                 case IdentifierNameSyntax identifier:
                     return identifier.Identifier.ValueText;
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member:
+                    return member.Name.Identifier.ValueText;
                 case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression):
                     return TestedVariable(not.Operand);
                 case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.EqualsExpression) || comparison.IsKind(SyntaxKind.NotEqualsExpression):
-                    return SyntaxValues.Unwrap(comparison.Left) is IdentifierNameSyntax left ? left.Identifier.ValueText
-                        : SyntaxValues.Unwrap(comparison.Right) is IdentifierNameSyntax right ? right.Identifier.ValueText
-                        : null;
+                    return TestedVariable(comparison.Left) ?? TestedVariable(comparison.Right);
                 case IsPatternExpressionSyntax isPattern:
-                    return SyntaxValues.Unwrap(isPattern.Expression) is IdentifierNameSyntax subject ? subject.Identifier.ValueText : null;
+                    return TestedVariable(isPattern.Expression);
                 default:
                     return null;
             }

@@ -433,10 +433,22 @@ namespace Emr.Codegen.Analyzers.Flow
         {
             ILocalSymbol local => local.Type,
             IParameterSymbol parameter => parameter.Type,
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
             _ => null,
         };
 
-        /// <summary>The local or by-value parameter an operation reads (through the graph's captures), when no nested code assigns it.</summary>
+        /// <summary>A get-only auto-property of this object or type: as fixed as a <c>readonly</c> field once constructed.</summary>
+        private static bool IsReadOnlyAutoProperty(IPropertyReferenceOperation reference) =>
+            reference.Property is { IsReadOnly: true, Parameters.Length: 0 } property
+            && (reference.Instance is null ? property.IsStatic : reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            && property.ContainingType.GetMembers().Any(m => m is IFieldSymbol { AssociatedSymbol: { } owner } && SymbolEqualityComparer.Default.Equals(owner, property));
+
+        /// <summary>
+        /// The local, by-value parameter or <c>readonly</c> field of this object or type an operation reads (through the
+        /// graph's captures), when no nested code assigns it. A <c>readonly</c> field changes only in a constructor, where
+        /// its assignment is followed like a local's; a property may compute anything and is never remembered.
+        /// </summary>
         private ISymbol? Variable(IOperation? operation)
         {
             for (int depth = 0; depth < 8; depth++)
@@ -456,6 +468,8 @@ namespace Emr.Codegen.Analyzers.Flow
                 {
                     ILocalReferenceOperation local => local.Local,
                     IParameterReferenceOperation parameter when parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
+                    IFieldReferenceOperation { Field.IsReadOnly: true } field when IsOwnField(field) => field.Field,
+                    IPropertyReferenceOperation property when IsReadOnlyAutoProperty(property) => property.Property,
                     _ => null,
                 };
                 return symbol != null && !AssignedByNestedCode.Contains(symbol) ? symbol : null;
@@ -702,6 +716,8 @@ namespace Emr.Codegen.Analyzers.Flow
                     return FlowValue.Deferred(named);
                 case IFieldReferenceOperation { Instance: null } namedField when IsNamedValue(namedField.Field.Type, namedField.Field.ContainingType):
                     return FlowValue.Deferred(namedField);
+                case IPropertyReferenceOperation property when IsReadOnlyAutoProperty(property) && state.Variable(property.Property) is FlowValue remembered:
+                    return remembered;
                 case IPropertyReferenceOperation property:
                     {
                         FlowValue instance = Eval(property.Instance, ref state);
@@ -1253,6 +1269,12 @@ namespace Emr.Codegen.Analyzers.Flow
 
                 case IPropertyReferenceOperation property:
                     {
+                        if (IsReadOnlyAutoProperty(property))
+                        {
+                            // Set in a constructor: what tests of it found no longer holds.
+                            state = state.WithVariable(property.Property, null);
+                        }
+
                         FlowValue instance = TargetInstance(property.Instance, ref state);
                         EvalArguments(property.Arguments, pure: false, ref state);
                         FlowValue assigned = Eval(value, ref state);

@@ -35,6 +35,26 @@ namespace Emr.Codegen.Tests.Analyzers
                 if (monthly) { r.TimeUnit = "m"; r.TimeSpan = 12; }
                 """));
 
+        [Theory]
+        [InlineData("private readonly bool monthly;", "monthly")]
+        [InlineData("private readonly bool monthly;", "this.monthly")]
+        [InlineData("private static readonly bool monthly = System.DateTime.Now.Day > 15;", "monthly")]
+        [InlineData("private bool Monthly { get; }", "Monthly")]
+        public Task Choices_on_a_readonly_field_or_get_only_auto_property_are_correlated(string declaration, string condition) => VerifyAsync(
+            RequestTemplate.Build(replacements: new[]
+            {
+                ("PayMode = 0", "PayMode = " + condition + " ? 1 : 0"),
+                ("TimeUnit = \"s\"", "TimeUnit = " + condition + " ? \"m\" : \"s\""),
+                ("TimeSpan = 3600", "TimeSpan = " + condition + " ? 12UL : 3600UL"),
+            }).Replace("class C\n{", "class C\n{\n    " + declaration, System.StringComparison.Ordinal));
+
+        [Fact]
+        public Task Ifs_on_a_readonly_field_are_correlated() => VerifyAsync(
+            RequestTemplate.Build(afterInitializer: """
+                if (_monthly) { r.PayMode = 1; }
+                if (this._monthly) { r.TimeUnit = "m"; r.TimeSpan = 12; }
+                """).Replace("class C\n{", "class C\n{\n    private readonly bool _monthly = System.DateTime.Now.Day > 15;", System.StringComparison.Ordinal));
+
         [Fact]
         public Task Choices_that_are_wrong_together_on_each_branch_are_still_reported() => VerifyAsync(
             RequestTemplate.Build(afterInitializer: """
