@@ -31,6 +31,12 @@ namespace Emr.Codegen.Spec
         /// <summary>The property every generated response has for the server's error: no response class may take its name (CS0542).</summary>
         public const string ResponseErrorProperty = "Error";
 
+        /// <summary>The property every generated response has for the members the server sent with another type than documented.</summary>
+        public const string ResponseDeviationsProperty = "Deviations";
+
+        /// <summary>The names of the properties every generated response adds: no response class may take one (CS0542).</summary>
+        public static readonly IReadOnlyList<string> ResponsePropertyNames = new[] { ResponseErrorProperty, ResponseDeviationsProperty };
+
         /// <summary>The error-code type every spec generates, which implements the runtime's <c>IApiErrorCode</c>.</summary>
         public const string ErrorCodeType = "ApiErrorCode";
 
@@ -112,6 +118,8 @@ namespace Emr.Codegen.Spec
             // The accessors of a response's Error property. Reserved in every class: the analyzers read a class's members
             // without its role, and must name its properties as the generator did.
             "get_Error", "set_Error",
+            // Every response's Deviations and the base class's ReadDeviations behind it.
+            "Deviations", "get_Deviations", "set_Deviations", "ReadDeviations", "get_ReadDeviations", "set_ReadDeviations",
         };
 
         /// <summary>The C# property of a member: the API's name, with a suffix where C# or the generated class needs one.</summary>

@@ -505,10 +505,10 @@ namespace Emr.Codegen.Spec
                     Report(SpecDiagnosticIds.UnknownType, "The action '" + draft.Name + "' names " + field + " type '" + typeName + "', which no object defines", draft.Fields[field]);
                     valid = false;
                 }
-                else if (role == ObjectRole.Response && typeName == GeneratedNames.ResponseErrorProperty)
+                else if (role == ObjectRole.Response && GeneratedNames.ResponsePropertyNames.Contains(typeName))
                 {
-                    // C# forbids a member named like its class (CS0542), and every response has this property.
-                    Report(SpecDiagnosticIds.InvalidName, "The action '" + draft.Name + "' names output type '" + typeName + "': a response cannot be named '" + typeName + "', the name of the property every generated response has for the server's error", draft.Fields[field]);
+                    // C# forbids a member named like its class (CS0542), and every response has these properties.
+                    Report(SpecDiagnosticIds.InvalidName, "The action '" + draft.Name + "' names output type '" + typeName + "': a response cannot be named '" + typeName + "', the name of a property every generated response has (" + string.Join(", ", GeneratedNames.ResponsePropertyNames) + ")", draft.Fields[field]);
                     valid = false;
                 }
                 else

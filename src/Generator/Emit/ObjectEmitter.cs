@@ -76,6 +76,13 @@ namespace Emr.Codegen.Generator.Emit
                 w.Line("public " + Types.Runtime + "ApiError<" + Types.ErrorCode(ns) + ">? " + GeneratedNames.ResponseErrorProperty + " { get; set; }");
             }
 
+            if (obj.Role == ObjectRole.Response)
+            {
+                w.Line();
+                w.Line("/// <summary>The members of the answer that differ from their documented type, kept as the JSON the server sent (empty when none do); <see cref=\"ParseEnvelope\"/> never throws for them.</summary>");
+                w.Line("public global::System.Collections.Generic.IReadOnlyList<" + Types.Runtime + "ApiDeviation> " + GeneratedNames.ResponseDeviationsProperty + " => this.ReadDeviations;");
+            }
+
             string pairs = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>";
             w.Line();
             w.Line("/// <summary>Reads this object from JSON. Numbers written as strings are accepted; unknown members are skipped; members not found stay unset.</summary>");
@@ -84,8 +91,8 @@ namespace Emr.Codegen.Generator.Emit
             if (obj.Role == ObjectRole.Response)
             {
                 w.Line();
-                w.Line("/// <summary>Reads the API's envelope <c>{\"Response\": {...}}</c>, the error form included.</summary>");
-                w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not such an envelope: the message names the member path.</exception>");
+                w.Line("/// <summary>Reads the API's envelope <c>{\"Response\": {...}}</c>, the error form included. A member of another type than documented does not fail the answer: it is kept in <c>" + GeneratedNames.ResponseDeviationsProperty + "</c>.</summary>");
+                w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The text is not such an envelope (malformed JSON, no <c>Response</c>): the message names the member path.</exception>");
                 w.Line("public static " + self + " ParseEnvelope(string json) => " + Types.Runtime + "ApiJson.ReadEnvelope(json, " + TypeField + ");");
             }
 

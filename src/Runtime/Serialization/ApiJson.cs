@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -126,6 +127,12 @@ public static class ApiJson
         }
     }
 
+    /// <summary>The path of the answer inside the envelope, which deviations leave out.</summary>
+    internal const string ResponsePrefix = "Response.";
+
+    /// <summary>The name of a response's error member (<c>Response.Error</c>).</summary>
+    internal const string ErrorMember = "Error";
+
     private static T ReadEnvelope<T>(ReadOnlySpan<byte> utf8, ApiType<T> type)
         where T : class
     {
@@ -148,7 +155,21 @@ public static class ApiJson
                         throw Duplicate(string.Empty, member);
                     }
 
-                    result = type.ReadObject(ref reader, "Response.");
+                    var saved = ApiDeviations.Begin();
+                    List<ApiDeviation>? deviations;
+                    try
+                    {
+                        result = type.ReadObject(ref reader, ResponsePrefix);
+                    }
+                    finally
+                    {
+                        deviations = ApiDeviations.End(saved);
+                    }
+
+                    if (deviations != null && result is IApiAnswer answer)
+                    {
+                        answer.Deviations = deviations;
+                    }
                 }
                 else
                 {

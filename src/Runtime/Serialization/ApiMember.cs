@@ -19,6 +19,9 @@ public abstract class ApiMember<T>
     /// <summary>The member's name in JSON and in the form encoding.</summary>
     public string Name { get; }
 
+    /// <summary>Read strictly even in a server's answer (the error member: an error answer is never taken for a result).</summary>
+    internal virtual bool StrictInAnswers => false;
+
     /// <summary>The name encoded for JSON once, so writing a member does not transcode and escape it again.</summary>
     private protected JsonEncodedText JsonName { get; }
 

@@ -106,11 +106,13 @@ public sealed class ApiMembers<T> : List<ApiMember<T>>
     private sealed class ErrorMember<TCode> : ApiMember<T>
         where TCode : struct, IApiErrorCode<TCode>
     {
+        internal override bool StrictInAnswers => true;
+
         private readonly Func<T, ApiError<TCode>?> _get;
         private readonly Action<T, ApiError<TCode>?> _set;
 
         public ErrorMember(Func<T, ApiError<TCode>?> get, Action<T, ApiError<TCode>?> set)
-            : base("Error")
+            : base(ApiJson.ErrorMember)
         {
             _get = get;
             _set = set;

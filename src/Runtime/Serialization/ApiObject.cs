@@ -6,10 +6,11 @@ namespace Emr.Codegen.Runtime;
 
 /// <summary>What every generated object shares: JSON, form encoding, validation and <c>ToString()</c>, driven by its member table.</summary>
 /// <typeparam name="T">The generated object type.</typeparam>
-public abstract class ApiObject<T> : IRuleSubject
+public abstract class ApiObject<T> : IRuleSubject, IApiAnswer
     where T : ApiObject<T>
 {
     private readonly ApiType<T> _type;
+    private IReadOnlyList<ApiDeviation> _deviations = System.Array.Empty<ApiDeviation>();
 
     /// <summary>Creates an object over its generated type's member table.</summary>
     /// <param name="type">The member table.</param>
@@ -38,6 +39,15 @@ public abstract class ApiObject<T> : IRuleSubject
     /// <summary>The set members as <c>Name = value</c>; members marked sensitive in the spec are masked.</summary>
     public override string ToString() => _type.Show((T)this);
 
+    /// <summary>The members of a server's answer that differ from their documented type (responses show them as <c>Deviations</c>).</summary>
+    protected IReadOnlyList<ApiDeviation> ReadDeviations => _deviations;
+
+    IReadOnlyList<ApiDeviation> IApiAnswer.Deviations
+    {
+        get => _deviations;
+        set => _deviations = value;
+    }
+
     ObjectDefinition IRuleSubject.RuleDefinition => _type.RuleDefinition;
 
     MemberValue IRuleSubject.GetMemberValue(string name) => _type.RuleValue((T)this, name);
@@ -53,4 +63,10 @@ public interface IApiValue<TSelf>
 {
     /// <summary>The type's codec: its member table, or its enumeration data.</summary>
     static abstract ApiCodec<TSelf> EmrCodec { get; }
+}
+
+/// <summary>An object read as a server's answer, which keeps the members that differ from their documented type.</summary>
+internal interface IApiAnswer
+{
+    IReadOnlyList<ApiDeviation> Deviations { get; set; }
 }

@@ -91,7 +91,15 @@ public sealed class ApiType<T> : ApiCodec<T>
                         ApiJson.FirstTime(ref seenMany[index], prefix, member);
                     }
 
-                    _members[index].ReadJson(ref reader, result, prefix);
+                    if (ApiDeviations.Collecting && !_members[index].StrictInAnswers)
+                    {
+                        ReadTolerantly(ref reader, result, index, prefix);
+                    }
+                    else
+                    {
+                        _members[index].ReadJson(ref reader, result, prefix);
+                    }
+
                     next = index + 1;
                 }
                 else
@@ -110,6 +118,49 @@ public sealed class ApiType<T> : ApiCodec<T>
 
         return result;
     }
+
+    /// <summary>
+    /// Reads one member of an answer: a value of another type than documented is kept as raw JSON and reported, not
+    /// thrown, so the answer's other members (its RequestId, the ids of what it created) still come back. A number or
+    /// boolean where a string is documented is also read as its text. Malformed JSON still throws.
+    /// </summary>
+    private void ReadTolerantly(ref Utf8JsonReader reader, T result, int index, string prefix)
+    {
+        Utf8JsonReader start = reader;
+        try
+        {
+            _members[index].ReadJson(ref reader, result, prefix);
+            return;
+        }
+        catch (JsonException exception) when (!ApiJson.IsSyntaxError(exception))
+        {
+            reader = start;
+            using JsonDocument value = JsonDocument.ParseValue(ref reader);
+            string raw = value.RootElement.GetRawText();
+            bool readAnyway = false;
+            if (ApiDeviations.AsString(value.RootElement) is string text)
+            {
+                var again = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+                again.Read();
+                try
+                {
+                    _members[index].ReadJson(ref again, result, prefix);
+                    readAnyway = true;
+                }
+                catch (JsonException)
+                {
+                    // Not a string member either: the raw JSON is all there is.
+                }
+            }
+
+            string path = prefix + _members[index].Name;
+            ApiDeviations.Add(new ApiDeviation(path.StartsWith(ApiJson.ResponsePrefix, StringComparison.Ordinal) ? path.Substring(ApiJson.ResponsePrefix.Length) : path, raw, Problem(exception.Message, path), readAnyway));
+        }
+    }
+
+    /// <summary>The reader's message without the path it starts with (the deviation names the path).</summary>
+    private static string Problem(string message, string path) =>
+        message.StartsWith(path + ": ", StringComparison.Ordinal) ? message.Substring(path.Length + 2) : message;
 
     /// <summary>
     /// The index of the member whose name the reader is at, or -1 for a name this type does not have. Compared as UTF-8,
