@@ -20,6 +20,9 @@ namespace Emr.Codegen.Generator
     {
         public override string HintName => Namespace + "." + ClientName + ".g.cs";
 
+        /// <summary>The interface the client implements (<c>IEmrClient</c>), so that code can take it and tests can substitute it.</summary>
+        public string InterfaceName => InterfaceNameOf(ClientName);
+
         /// <summary>The client of a spec with at least one action.</summary>
         public static IEnumerable<FileModel> PlanClient(SpecModel spec, string visibility)
         {
@@ -31,7 +34,7 @@ namespace Emr.Codegen.Generator
             // Ignoring case: the client's file (hint) name must differ from every type's, and Roslyn compares them ignoring case.
             var typeNames = new HashSet<string>(spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)), System.StringComparer.OrdinalIgnoreCase);
             string clientName = ClientNameOf(spec.ServiceShortName);
-            while (typeNames.Contains(clientName))
+            while (typeNames.Contains(clientName) || typeNames.Contains(InterfaceNameOf(clientName)))
             {
                 clientName += "Api";
             }
@@ -49,6 +52,8 @@ namespace Emr.Codegen.Generator
 
             yield return new ClientFileModel(spec.Namespace, visibility, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, spec.RateLimitErrorCode, actions.ToEquatableArray());
         }
+
+        private static string InterfaceNameOf(string clientName) => "I" + clientName;
 
         private static string ClientNameOf(string service)
         {

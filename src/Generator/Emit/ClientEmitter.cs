@@ -12,12 +12,32 @@ namespace Emr.Codegen.Generator.Emit
             string ns = file.Namespace;
                         var w = new CodeWriter();
             Types.Header(w, ns);
+            string clientInterface = file.InterfaceName;
+            w.Line("/// <summary>The actions of <see cref=\"" + file.ClientName + "\"/>: take this in your code, so that a test can substitute the client.</summary>");
+            w.Line(Types.GeneratedCodeAttribute);
+            w.Open(file.Visibility + " interface " + clientInterface);
+            w.Line("/// <summary>Where requests go: the region's endpoint, or the options' override.</summary>");
+            w.Line("global::System.Uri Endpoint { get; }");
+            foreach (ClientActionModel action in file.Actions)
+            {
+                w.Line();
+                w.Line("/// <summary>Sends <c>" + CSharpNames.XmlText(action.Name) + "</c> and reads its answer (see <see cref=\"" + file.ClientName + "." + action.Name + "Async\"/>).</summary>");
+                if (action.Deprecated)
+                {
+                    w.Line("[global::System.Obsolete(\"The API marks this action deprecated.\")]");
+                }
+
+                w.Line("global::System.Threading.Tasks.Task<" + Types.Global(ns, action.Output) + "> " + action.Name + "Async(" + Types.Global(ns, action.Input) + " request, global::System.Threading.CancellationToken cancellationToken = default);");
+            }
+
+            w.Close();
+            w.Line();
             w.Line("/// <summary>");
             w.Line("/// Sends the API's actions to Tencent Cloud: signed with TC3-HMAC-SHA256, throttled to each action's rate limit,");
             w.Line("/// transient failures retried with backoff (requests with an idempotency token keep the same token on every attempt).");
             w.Line("/// </summary>");
             w.Line(Types.GeneratedCodeAttribute);
-            w.Open(file.Visibility + " sealed class " + file.ClientName);
+            w.Open(file.Visibility + " sealed class " + file.ClientName + " : " + clientInterface);
             w.Line("private readonly " + Types.Runtime + "ApiSender _sender;");
             w.Line();
             w.Line("/// <summary>Creates a client for a region.</summary>");

@@ -584,7 +584,8 @@ namespace Emr.Codegen.Tests.Campaign
         {
             // Read from the generator's output, not from a list: a helper type or file added later is covered or this fails.
             GeneratedNameSet generated = HostileNames.Generated;
-            var clients = new[] { "EmrClient", "FuzzClient" };
+            // The clients and their interfaces are renamed (EmrClientApi, IEmrClientApi) when an object takes their names.
+            var clients = new[] { "EmrClient", "FuzzClient", "IEmrClient", "IFuzzClient" };
             Assert.Contains("ApiJsonResolver", generated.TypeNames);
             Assert.Contains("ApiMetadata", generated.HintStems);
             Assert.Contains("ApiErrorCode", generated.HintStems);
@@ -597,6 +598,15 @@ namespace Emr.Codegen.Tests.Campaign
                 Assert.True(GeneratedNames.TypeNameProblem(name, isEnumeration: false) != null, "object name '" + name + "' is not reserved");
                 Assert.True(GeneratedNames.TypeNameProblem(name, isEnumeration: true) != null, "enumeration name '" + name + "' is not reserved");
             }
+        }
+
+        [Fact]
+        public void An_object_named_like_the_clients_interface_renames_the_client()
+        {
+            var result = Generate(Spec("\"IActClient\": {\"members\": []}", metadata: "\"namespace\": \"Reg.Api\", \"serviceShortName\": \"act\""));
+            Assert.NotNull(result.Output.GetTypeByMetadataName("Reg.Api.IActClient"));
+            INamedTypeSymbol client = result.Output.GetTypeByMetadataName("Reg.Api.ActClientApi")!;
+            Assert.Contains(client.Interfaces, i => i.Name == "IActClientApi");
         }
 
         [Fact]
