@@ -139,22 +139,29 @@ namespace Emr.Codegen.Analyzers.Flow
         public static FlowObject Join(FlowObject left, FlowObject right)
         {
             bool fromElsewhere = left.FromElsewhere || right.FromElsewhere;
+
+            // Judged at the end only if no path judged it already; judged alone unless every path attached it.
+            return new FlowObject(left.Info, left.Syntax, JoinMembers(left.Members, left.Get, right.Members, right.Get), fromElsewhere, left.Escaped && right.Escaped, left.Attached && right.Attached);
+        }
+
+        /// <summary>The members two paths share; a member one side does not hold is what <paramref name="leftGet"/> or <paramref name="rightGet"/> says it is there.</summary>
+        public static SmallMap<FlowValue> JoinMembers(SmallMap<FlowValue> left, Func<string, FlowValue> leftGet, SmallMap<FlowValue> right, Func<string, FlowValue> rightGet)
+        {
             var members = new List<KeyValuePair<string, FlowValue>>();
-            foreach (KeyValuePair<string, FlowValue> member in left.Members.Entries)
+            foreach (KeyValuePair<string, FlowValue> member in left.Entries)
             {
-                members.Add(new KeyValuePair<string, FlowValue>(member.Key, FlowValue.Join(member.Value, right.Get(member.Key))));
+                members.Add(new KeyValuePair<string, FlowValue>(member.Key, FlowValue.Join(member.Value, right.Get(member.Key) ?? rightGet(member.Key))));
             }
 
-            foreach (KeyValuePair<string, FlowValue> member in right.Members.Entries)
+            foreach (KeyValuePair<string, FlowValue> member in right.Entries)
             {
-                if (left.Members.Get(member.Key) is null)
+                if (left.Get(member.Key) is null)
                 {
-                    members.Add(new KeyValuePair<string, FlowValue>(member.Key, FlowValue.Join(left.Get(member.Key), member.Value)));
+                    members.Add(new KeyValuePair<string, FlowValue>(member.Key, FlowValue.Join(leftGet(member.Key), member.Value)));
                 }
             }
 
-            // Judged at the end only if no path judged it already; judged alone unless every path attached it.
-            return new FlowObject(left.Info, left.Syntax, SmallMap<FlowValue>.From(members), fromElsewhere, left.Escaped && right.Escaped, left.Attached && right.Attached);
+            return SmallMap<FlowValue>.From(members);
         }
     }
 

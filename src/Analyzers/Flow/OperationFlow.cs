@@ -899,13 +899,8 @@ namespace Emr.Codegen.Analyzers.Flow
         {
             if (!tested.IsObject && tested.Known.State == KnownState.Known)
             {
-                SpecValue known = tested.Known.Value!;
-                if (known.Kind == SpecValueKind.Number && value.Kind == SpecValueKind.Number)
-                {
-                    return known.TryGetDecimal(out decimal x) && value.TryGetDecimal(out decimal y) ? x == y : null;
-                }
-
-                return known.Equals(value);
+                // Compared as the rule engine compares values: numbers by value, strings and booleans by text.
+                return RuleEngine.ValuesEqual(tested.Known.Value!, value);
             }
 
             return Variable(testedOperation) is { } symbol && state.Variable(new PatternFact(symbol, value)) is { Known: { State: KnownState.Known } fact }
@@ -915,18 +910,17 @@ namespace Emr.Codegen.Analyzers.Flow
 
         private static bool? Order(KnownValue left, KnownValue right, BinaryOperatorKind kind)
         {
-            if (left.State != KnownState.Known || right.State != KnownState.Known || left.Value!.Kind != SpecValueKind.Number || right.Value!.Kind != SpecValueKind.Number
-                || !left.Value.TryGetDecimal(out decimal x) || !right.Value.TryGetDecimal(out decimal y))
+            if (left.State != KnownState.Known || right.State != KnownState.Known || RuleEngine.CompareNumber(left.Value!, right.Value!) is not int order)
             {
                 return null;
             }
 
             return kind switch
             {
-                BinaryOperatorKind.LessThan => x < y,
-                BinaryOperatorKind.LessThanOrEqual => x <= y,
-                BinaryOperatorKind.GreaterThan => x > y,
-                BinaryOperatorKind.GreaterThanOrEqual => x >= y,
+                BinaryOperatorKind.LessThan => order < 0,
+                BinaryOperatorKind.LessThanOrEqual => order <= 0,
+                BinaryOperatorKind.GreaterThan => order > 0,
+                BinaryOperatorKind.GreaterThanOrEqual => order >= 0,
                 _ => null,
             };
         }
@@ -1828,24 +1822,8 @@ namespace Emr.Codegen.Analyzers.Flow
         }
 
         /// <summary>The members two returning paths set: a member one of them leaves as it was is unknown after the call.</summary>
-        private static SmallMap<FlowValue> Join(SmallMap<FlowValue> left, SmallMap<FlowValue> right)
-        {
-            var members = new List<KeyValuePair<string, FlowValue>>();
-            foreach (KeyValuePair<string, FlowValue> member in left.Entries)
-            {
-                members.Add(new KeyValuePair<string, FlowValue>(member.Key, right.Get(member.Key) is FlowValue other ? FlowValue.Join(member.Value, other) : FlowValue.Unknown));
-            }
-
-            foreach (KeyValuePair<string, FlowValue> member in right.Entries)
-            {
-                if (left.Get(member.Key) is null)
-                {
-                    members.Add(new KeyValuePair<string, FlowValue>(member.Key, FlowValue.Unknown));
-                }
-            }
-
-            return SmallMap<FlowValue>.From(members);
-        }
+        private static SmallMap<FlowValue> Join(SmallMap<FlowValue> left, SmallMap<FlowValue> right) =>
+            FlowObject.JoinMembers(left, _ => FlowValue.Unknown, right, _ => FlowValue.Unknown);
 
         private static void Add(Dictionary<int, List<SmallMap<FlowValue>>> lists, int objectId, SmallMap<FlowValue> members)
         {

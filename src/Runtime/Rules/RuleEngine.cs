@@ -1053,7 +1053,8 @@ namespace Emr.Codegen.Runtime.Rules
         }
 
         /// <summary>The order of two numbers; null when either is not a number (NaN, or not numeric at all).</summary>
-        private static int? CompareNumber(SpecValue value, SpecValue bound)
+        /// <summary>The order of two numbers (null when either is not one, or NaN): the one comparison the analyzers' flow and the rules share.</summary>
+        internal static int? CompareNumber(SpecValue value, SpecValue bound)
         {
             if (value.Kind != SpecValueKind.Number || bound.Kind != SpecValueKind.Number)
             {

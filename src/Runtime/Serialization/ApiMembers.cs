@@ -125,7 +125,7 @@ public sealed class ApiMembers<T> : List<ApiMember<T>>
         {
             if (_get(value) is { } error)
             {
-                writer.WritePropertyName("Error");
+                writer.WritePropertyName(JsonName);
                 ApiError<TCode>.WriteValue(writer, error);
             }
         }
