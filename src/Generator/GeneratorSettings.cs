@@ -94,6 +94,8 @@ namespace Emr.Codegen.Generator
                 Objects = spec.Objects.Where(o => objects.Contains(o.Name)).ToEquatableArray(),
                 Enums = spec.Enums.Where(e => enums.Contains(e.Name)).ToEquatableArray(),
                 ErrorCodes = spec.ErrorCodes.Where(c => codes.Contains(c.Code)).ToEquatableArray(),
+                Waiters = spec.Waiters.Where(w => Actions.Contains(w.Action)).ToEquatableArray(),
+                Paginators = spec.Paginators.Where(p => Actions.Contains(p.Action)).ToEquatableArray(),
             };
         }
 

@@ -33,7 +33,7 @@ namespace Emr.Codegen.Spec
     /// adds to or overrides an earlier one), and validates the result into a <see cref="SpecModel"/>.
     /// Never throws on bad input: every problem becomes a located <see cref="SpecDiagnostic"/>.
     /// </summary>
-    internal sealed class SpecReader
+    internal sealed partial class SpecReader
     {
         private static readonly string[] ScalarTypes = { "string", "int", "float", "bool" };
         private readonly List<SpecDiagnostic> _diagnostics = new List<SpecDiagnostic>();
@@ -118,6 +118,20 @@ namespace Emr.Codegen.Spec
                         foreach (KeyValuePair<string, JsonNode> item in UniqueProperties(at, "object"))
                         {
                             MergeObject(item.Key, new Located(item.Value, file));
+                        }
+
+                        break;
+                    case "waiters":
+                        foreach (KeyValuePair<string, JsonNode> item in UniqueProperties(at, "waiter"))
+                        {
+                            MergeWhole(_waiters, _waiterOrder, item.Key, new Located(item.Value, file));
+                        }
+
+                        break;
+                    case "paginators":
+                        foreach (KeyValuePair<string, JsonNode> item in UniqueProperties(at, "paginator"))
+                        {
+                            MergeWhole(_paginators, _paginatorOrder, item.Key, new Located(item.Value, file));
                         }
 
                         break;
@@ -405,7 +419,9 @@ namespace Emr.Codegen.Spec
                 DocumentationAddress(),
                 MetadataString("missingErrorCode") ?? (errorCodes.Any(e => e.Code == PlatformConventions.MissingErrorCode) ? PlatformConventions.MissingErrorCode : null),
                 MetadataString("idempotencyToken") ?? PlatformConventions.IdempotencyToken,
-                MetadataString("rateLimitErrorCode") ?? PlatformConventions.RateLimitErrorCode);
+                MetadataString("rateLimitErrorCode") ?? PlatformConventions.RateLimitErrorCode,
+                BuildWaiters(actions, objectsByName, enumsByName),
+                BuildPaginators(actions, objectsByName));
         }
 
         /// <summary>metadata.documentation: an absolute http or https address, since it becomes a help link.</summary>

@@ -5,12 +5,12 @@ using Emr.Codegen.Spec;
 namespace Emr.Codegen.Generator.Emit
 {
     /// <summary>Emits a spec's client: one <c>XxxAsync</c> method per action over the shared sender.</summary>
-    internal static class ClientEmitter
+    internal static partial class ClientEmitter
     {
         public static string Emit(ClientFileModel file)
         {
             string ns = file.Namespace;
-                        var w = new CodeWriter();
+            var w = new CodeWriter();
             Types.Header(w, ns);
             string clientInterface = file.InterfaceName;
             w.Line("/// <summary>The actions of <see cref=\"" + file.ClientName + "\"/>: take this in your code, so that a test can substitute the client.</summary>");
@@ -105,6 +105,7 @@ namespace Emr.Codegen.Generator.Emit
             }
 
             w.Close();
+            EmitOperations(w, file);
             return w.ToString();
         }
     }

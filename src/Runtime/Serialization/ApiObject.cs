@@ -69,4 +69,6 @@ public interface IApiValue<TSelf>
 internal interface IApiAnswer
 {
     IReadOnlyList<ApiDeviation> Deviations { get; set; }
+
+    string ToJson();
 }

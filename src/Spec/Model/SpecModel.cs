@@ -26,7 +26,9 @@ namespace Emr.Codegen.Spec.Model
         string? Documentation,
         string? MissingErrorCode,
         string IdempotencyToken,
-        string RateLimitErrorCode)
+        string RateLimitErrorCode,
+        EquatableArray<WaiterModel> Waiters,
+        EquatableArray<PaginatorModel> Paginators)
     {
         public ObjectModel? FindObject(string name)
         {
@@ -54,6 +56,27 @@ namespace Emr.Codegen.Spec.Model
             return null;
         }
     }
+
+    /// <summary>
+    /// A waiter (the spec's <c>waiters</c>): polls <c>Action</c> until an acceptor, tried in order, says success or
+    /// failure; no match means poll again. Delays are seconds: the first wait, the longest one, and the whole time allowed.
+    /// </summary>
+    internal sealed record WaiterModel(string Name, string Action, string Document, int Delay, int MaxDelay, int MaxWait, EquatableArray<AcceptorModel> Acceptors);
+
+    /// <summary>
+    /// One acceptor of a waiter. <c>Matcher</c> is <c>path</c> (the one value at <c>Path</c>), <c>pathAll</c> (every
+    /// value, and at least one), <c>pathAny</c> (some value) or <c>error</c> (the API error code); <c>Expected</c> are the
+    /// values (invariant text) or codes any of which matches; <c>State</c> is <c>success</c>, <c>failure</c> or <c>retry</c>.
+    /// </summary>
+    internal sealed record AcceptorModel(string Matcher, string State, string? Path, EquatableArray<string> Expected);
+
+    /// <summary>
+    /// How an action's answers come in pages (the spec's <c>paginators</c>). <c>Style</c> is <c>offset</c> (the request's
+    /// <c>Offset</c> member counts items), <c>page</c> (it counts pages, from 0) or <c>token</c> (the answer's
+    /// <c>OutputToken</c> goes into the request's <c>InputToken</c>). <c>Items</c> is the answer's list; <c>Total</c>, when
+    /// given, the answer's count of all items.
+    /// </summary>
+    internal sealed record PaginatorModel(string Action, string Style, string? Offset, string? Limit, string? InputToken, string? OutputToken, string Items, string? Total);
 
     internal sealed record EndpointModel(string? DefaultDomain, EquatableArray<RegionEndpointModel> Regions);
 

@@ -584,8 +584,9 @@ namespace Emr.Codegen.Tests.Campaign
         {
             // Read from the generator's output, not from a list: a helper type or file added later is covered or this fails.
             GeneratedNameSet generated = HostileNames.Generated;
-            // The clients and their interfaces are renamed (EmrClientApi, IEmrClientApi) when an object takes their names.
-            var clients = new[] { "EmrClient", "FuzzClient", "IEmrClient", "IFuzzClient" };
+            // The clients, their interfaces and extension classes are renamed (EmrClientApi, IEmrClientApi, EmrClientApiExtensions)
+            // when an object takes their names.
+            var clients = new[] { "EmrClient", "FuzzClient", "IEmrClient", "IFuzzClient", "EmrClientExtensions", "FuzzClientExtensions" };
             Assert.Contains("ApiJsonResolver", generated.TypeNames);
             Assert.Contains("ApiMetadata", generated.HintStems);
             Assert.Contains("ApiErrorCode", generated.HintStems);

@@ -86,7 +86,7 @@ namespace Emr.Codegen.Tests.Generator
         public void Error_codes_map_both_ways_and_keep_unknown_codes()
         {
             Assert.Equal(
-                "InvalidParameter_InvalidTimeUnit|InvalidParameter|The time unit is not valid.|InvalidParameter.InvaildCoreCount|ResourcesSoldOut_|True|Unknown|InvalidParameter.SomethingNew|InvalidParameter|68" +
+                "InvalidParameter_InvalidTimeUnit|InvalidParameter|The time unit is not valid.|InvalidParameter.InvaildCoreCount|ResourcesSoldOut_|True|Unknown|InvalidParameter.SomethingNew|InvalidParameter|79" +
                 "|68|CreateInstance|2019-01-03|20|emr.tencentcloudapi.com|emr.ap-shanghai-fsi.tencentcloudapi.com|emr.ap-shenzhen-fsi.tencentcloudapi.com",
                 Scenario.Run("ErrorCodes"));
         }

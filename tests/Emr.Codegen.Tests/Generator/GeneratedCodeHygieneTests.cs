@@ -10,7 +10,7 @@ namespace Emr.Codegen.Tests.Generator
         public void Every_file_is_marked_generated_enables_nullable_and_uses_no_using_directives()
         {
             var sources = GeneratorHarness.RunDefault().RunResult.Results.Single().GeneratedSources;
-            Assert.Equal(3 + 1 + 12 + 12, sources.Length); // error codes, metadata, resolver; client; 12 enumerations; 12 objects (the shared code is the runtime's)
+            Assert.Equal(3 + 1 + 13 + 15, sources.Length); // error codes, metadata, resolver; client (with its interface and extensions); 13 enumerations; 15 objects (the shared code is the runtime's)
             Assert.Equal(new[] { "ApiErrorCode", "ApiJsonResolver", "ApiMetadata", "EmrClient" }, sources.Select(s => s.HintName.Split('.')[^3]).Where(n => n.StartsWith("Api", System.StringComparison.Ordinal) || n.EndsWith("Client", System.StringComparison.Ordinal)).OrderBy(n => n, System.StringComparer.Ordinal));
             foreach (var source in sources)
             {
