@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 
 namespace Emr.Codegen.Runtime;
 
@@ -28,4 +29,11 @@ public sealed class ApiClientOptions
 
     /// <summary>Called after each attempt's answer (not for an attempt that failed without one).</summary>
     public Action<ApiClientResponseInfo>? OnResponse { get; set; }
+
+    /// <summary>
+    /// Where the sender logs each attempt, answer, retry, rate-limit wait and failure (event ids 1 to 6, documented in the
+    /// README); null, the default, for no logging. Never logged: the request body or any member's value, the credential,
+    /// the Authorization header.
+    /// </summary>
+    public ILogger? Logger { get; set; }
 }

@@ -11,6 +11,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Emr.Codegen.Runtime;
 
@@ -84,68 +85,152 @@ public sealed class ApiSender
         where TCode : struct, IApiErrorCode<TCode>
     {
         RateLimiter? limiter = rateLimit is int limit ? _limiters.GetOrAdd(action, _ => new RateLimiter(limit)) : null;
-        for (int attempt = 1; ; attempt++)
+        ILogger? logger = _options.Logger;
+        long callStarted = Stopwatch.GetTimestamp();
+        Activity? callSpan = ApiTelemetry.StartCall(_service, action, _region, _endpoint);
+        int attemptsSent = 0;
+        string? requestId = null;
+        try
         {
-            bool mayRetry = attempt <= _options.MaxRetries;
-            cancellationToken.ThrowIfCancellationRequested();
-            if (limiter != null)
+            for (int attempt = 1; ; attempt++)
             {
-                await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var started = Stopwatch.StartNew();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
-            int status;
-            string text;
-            try
-            {
-                using HttpRequestMessage request = CreateRequest(action, attempt, body);
-                using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                status = (int)response.StatusCode;
-                text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                if (mayRetry && idempotent)
+                bool mayRetry = attempt <= _options.MaxRetries;
+                cancellationToken.ThrowIfCancellationRequested();
+                if (limiter != null)
                 {
-                    await DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+                    await WaitForSlotAsync(limiter, action, logger, cancellationToken).ConfigureAwait(false);
+                }
+
+                attemptsSent = attempt;
+                requestId = null;
+                Activity? attemptSpan = ApiTelemetry.StartAttempt(callSpan, _service, action, _endpoint, attempt);
+                if (logger != null)
+                {
+                    ApiClientLog.AttemptSent(logger, action, _region, attempt, _endpoint.Host);
+                }
+
+                long started = Stopwatch.GetTimestamp();
+                int status;
+                string text;
+                try
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    timeout.CancelAfter(_options.Timeout);
+                    using HttpRequestMessage request = CreateRequest(action, attempt, body);
+                    using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                    status = (int)response.StatusCode;
+                    text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    // No answer: a timeout (the caller did not cancel) is retried when the body is idempotent; a network
+                    // error too, or whatever the body when the connection was never made.
+                    bool timedOut = exception is OperationCanceledException && !cancellationToken.IsCancellationRequested;
+                    bool retryNoAnswer = mayRetry && (timedOut
+                        ? idempotent
+                        : exception is HttpRequestException http && (idempotent || NeverReachedServer(http)));
+                    string errorType = timedOut ? ApiTelemetry.TimeoutErrorType : ApiTelemetry.ErrorTypeOf(exception);
+                    ApiTelemetry.EndAttempt(attemptSpan, _service, action, attempt, null, null, null, errorType, retryNoAnswer);
+                    if (retryNoAnswer)
+                    {
+                        await RetryAfterDelayAsync(action, attempt, errorType, logger, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    if (timedOut)
+                    {
+                        throw new TimeoutException(action + " had no answer within " + _options.Timeout.ToString("c", CultureInfo.InvariantCulture) + " (attempt " + attempt.ToString(CultureInfo.InvariantCulture) + ").");
+                    }
+
+                    throw;
+                }
+
+                ApiException<TCode>? failure = ReadFailure<TCode>(action, status, text, out requestId);
+                bool retry = mayRetry && failure != null && (failure.IsApiError
+                    ? ApiClientRuntime.IsRateLimited(failure.ErrorCode, _rateLimitCode) || (idempotent && Array.IndexOf(retryableCodes, failure.ErrorCode) >= 0)
+                    : idempotent && status >= 500);
+                string? errorCode = failure is { IsApiError: true } ? failure.ErrorCode : null;
+                TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+                string? failureType = failure == null ? null : ApiTelemetry.ErrorTypeOf(failure);
+                ApiTelemetry.EndAttempt(attemptSpan, _service, action, attempt, status, requestId, errorCode, failureType, retry);
+                if (logger != null)
+                {
+                    ApiClientLog.AnswerReceived(logger, action, attempt, status, requestId, errorCode, elapsed);
+                }
+
+                _options.OnResponse?.Invoke(new ApiClientResponseInfo(action, attempt, status, requestId, errorCode, elapsed, retry));
+                if (retry)
+                {
+                    await RetryAfterDelayAsync(action, attempt, failureType!, logger, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                throw new TimeoutException(action + " had no answer within " + _options.Timeout.ToString("c", CultureInfo.InvariantCulture) + " (attempt " + attempt.ToString(CultureInfo.InvariantCulture) + ").");
-            }
-            catch (HttpRequestException exception) when (mayRetry && (idempotent || NeverReachedServer(exception)))
-            {
-                await DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
+                if (failure != null)
+                {
+                    throw failure;
+                }
 
-            ApiException<TCode>? failure = ReadFailure<TCode>(action, status, text, out string? requestId);
-            bool retry = mayRetry && failure != null && (failure.IsApiError
-                ? ApiClientRuntime.IsRateLimited(failure.ErrorCode, _rateLimitCode) || (idempotent && Array.IndexOf(retryableCodes, failure.ErrorCode) >= 0)
-                : idempotent && status >= 500);
-            _options.OnResponse?.Invoke(new ApiClientResponseInfo(action, attempt, status, requestId, failure is { IsApiError: true } ? failure.ErrorCode : null, started.Elapsed, retry));
-            if (retry)
-            {
-                await DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
+                TResponse answer;
+                try
+                {
+                    answer = parse(text);
+                }
+                catch (JsonException exception)
+                {
+                    throw new ApiException<TCode>(action, default, "The answer does not match the response type: " + exception.Message, requestId, status, isApiError: false);
+                }
 
-            if (failure != null)
-            {
-                throw failure;
-            }
-
-            try
-            {
-                return parse(text);
-            }
-            catch (JsonException exception)
-            {
-                throw new ApiException<TCode>(action, default, "The answer does not match the response type: " + exception.Message, requestId, status, isApiError: false);
+                ApiTelemetry.EndCall(callSpan, _service, action, callStarted, attempt, requestId, null, null);
+                return answer;
             }
         }
+        catch (Exception exception)
+        {
+            string errorType = ApiTelemetry.ErrorTypeOf(exception);
+            ApiTelemetry.EndCall(callSpan, _service, action, callStarted, attemptsSent, requestId, exception is ApiException { IsApiError: true } api ? api.ErrorCode : null, errorType);
+            if (logger != null)
+            {
+                if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    ApiClientLog.CallCanceled(logger, action, attemptsSent);
+                }
+                else
+                {
+                    ApiClientLog.CallFailed(logger, action, attemptsSent, errorType, requestId);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the action's next rate-limit slot, and logs the wait when there is one.</summary>
+    private static Task WaitForSlotAsync(RateLimiter limiter, string action, ILogger? logger, CancellationToken cancellationToken)
+    {
+        TimeSpan wait = limiter.Reserve();
+        if (wait <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (logger != null)
+        {
+            ApiClientLog.RateLimitWait(logger, action, wait, limiter.Limit);
+        }
+
+        return Task.Delay(wait, cancellationToken);
+    }
+
+    /// <summary>Logs that the attempt is sent again, then waits the backoff.</summary>
+    private Task RetryAfterDelayAsync(string action, int attempt, string reason, ILogger? logger, CancellationToken cancellationToken)
+    {
+        TimeSpan delay = RetryDelay(attempt);
+        if (logger != null)
+        {
+            ApiClientLog.RetryScheduled(logger, action, attempt, reason, delay);
+        }
+
+        return Task.Delay(delay, cancellationToken);
     }
 
     private HttpRequestMessage CreateRequest(string action, int attempt, string body)
@@ -233,10 +318,10 @@ public sealed class ApiSender
         || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
 
     /// <summary>Exponential backoff with jitter: a random delay from half to all of base x 2^(attempt-1), capped.</summary>
-    private Task DelayAsync(int attempt, CancellationToken cancellationToken)
+    private TimeSpan RetryDelay(int attempt)
     {
         double full = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
         double jittered = full * (0.5 + (global::System.Random.Shared.NextDouble() / 2));
-        return Task.Delay(TimeSpan.FromMilliseconds(jittered), cancellationToken);
+        return TimeSpan.FromMilliseconds(jittered);
     }
 }

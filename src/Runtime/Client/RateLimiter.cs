@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Emr.Codegen.Runtime;
 
 /// <summary>
-/// At most <c>limit</c> requests in any one second: a call beyond it waits for its slot (cancellation ends the wait).
+/// At most <c>limit</c> requests in any one second: a call beyond it is given a later slot and waits for it.
 /// Slots are handed out in call order.
 /// </summary>
 internal sealed class RateLimiter
@@ -18,7 +16,14 @@ internal sealed class RateLimiter
 
     public RateLimiter(int limit) => _limit = limit;
 
-    public Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>The requests per second this limiter allows.</summary>
+    public int Limit => _limit;
+
+    /// <summary>
+    /// Takes the next slot and says how long until it starts, zero when it is free now. The caller does the waiting, so
+    /// that it can log a real wait and let cancellation end it.
+    /// </summary>
+    public TimeSpan Reserve()
     {
         long now = Stopwatch.GetTimestamp();
         long slot = now;
@@ -33,8 +38,6 @@ internal sealed class RateLimiter
         }
 
         long wait = slot - now;
-        return wait <= 0
-            ? Task.CompletedTask
-            : Task.Delay(TimeSpan.FromSeconds((double)wait / s_window), cancellationToken);
+        return wait <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)wait / s_window);
     }
 }
