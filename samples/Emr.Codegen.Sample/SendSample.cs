@@ -27,6 +27,28 @@ internal static class SendSample
         CreateInstanceResponse response = await client.CreateInstanceAsync(request);
         Console.WriteLine($"Typed response: InstanceId {response.InstanceId}, RequestId {response.RequestId}, ClientToken sent {request.ClientToken}");
 
+        // Then the cluster's life: wait until it runs (the spec's ClusterRunning waiter), showing each state seen.
+        Console.WriteLine($"Waiting for {response.InstanceId} to run:");
+        options.OnRequest = null;
+        options.OnResponse = null;
+        DescribeInstancesResponse running = await client.WaitUntilClusterRunningAsync(
+            new DescribeInstancesRequest { DisplayStrategy = DisplayStrategy.ClusterList, InstanceIds = [response.InstanceId!] },
+            new ApiWaiterOptions
+            {
+                MaxWait = TimeSpan.FromSeconds(30),
+                MinDelay = TimeSpan.FromMilliseconds(200), // a real cluster takes minutes: the spec's delays are 15 s to 60 s
+                MaxDelay = TimeSpan.FromMilliseconds(500),
+                Progress = new ConsoleProgress(),
+            });
+        Console.WriteLine($"Running: {running.ClusterList![0].ClusterId} (status {running.ClusterList[0].Status})");
+
+        // And every cluster of the account, a page at a time (Offset is the page number; the paginator moves it).
+        int pageNumber = 0;
+        await foreach (DescribeInstancesResponse page in client.DescribeInstancesPagesAsync(new DescribeInstancesRequest { DisplayStrategy = DisplayStrategy.ClusterList, Limit = 100 }))
+        {
+            Console.WriteLine($"Page {++pageNumber}: {page.ClusterList?.Count ?? 0} clusters of {page.TotalCnt}, from {page.ClusterList?.FirstOrDefault()?.ClusterId} (RequestId {page.RequestId})");
+        }
+
         // The stand-in answers this one with an error envelope: it becomes ApiException with the typed error code.
         request.InstanceName = "emr-sample_02";
         request.ClientToken = null;
@@ -42,5 +64,11 @@ internal static class SendSample
         }
 
         return 0;
+    }
+
+    /// <summary>Prints each poll as it happens (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    private sealed class ConsoleProgress : IProgress<ApiWaiterProgress>
+    {
+        public void Report(ApiWaiterProgress value) => Console.WriteLine($"  poll {value.Attempt}: {value.State}{(value.NextDelay is { } delay ? $", next in {delay.TotalMilliseconds:F0} ms" : string.Empty)}");
     }
 }

@@ -5,13 +5,18 @@ using Emr.Codegen.Runtime;
 using Emr.V20190103;
 
 /// <summary>
-/// A local stand-in for the EMR API on 127.0.0.1: it checks each request's TC3 signature and answers as the API does:
-/// the first CreateInstance is rate limited (the client retries it), "emr-sample_02" gets an error envelope, the rest
-/// succeed. It stops by itself after a few requests or a minute.
+/// A local stand-in for the EMR API on 127.0.0.1: it checks each request's TC3 signature and answers as the API does.
+/// CreateInstance: the first is rate limited (the client retries it), "emr-sample_02" gets an error envelope, the rest
+/// succeed. DescribeInstances plays the created cluster's life (being created, installing components, running, one poll
+/// each) and lists 250 clusters a page at a time (Offset is the page number, as the spec says). It stops by itself after
+/// a few dozen requests or a minute.
 /// </summary>
 internal static class StandInServer
 {
-    private const int MaxRequests = 10;
+    private const int MaxRequests = 40;
+    private const int ListedClusters = 250;
+    private static readonly int[] s_life = { 3, 6, 2 };
+    private static int s_polls;
 
     public static async Task RunAsync(string urlFile)
     {
@@ -76,6 +81,10 @@ internal static class StandInServer
         {
             answer = Error("AuthFailure.SignatureFailure", "The request signature does not match.", requestId);
         }
+        else if (context.Request.Headers["X-TC-Action"] == "DescribeInstances")
+        {
+            answer = DescribeInstances(body, requestId);
+        }
         else if (count == 0)
         {
             answer = Error("RequestLimitExceeded", "Number of requests exceeds the frequency limit.", requestId);
@@ -95,6 +104,42 @@ internal static class StandInServer
         context.Response.OutputStream.Write(bytes);
         context.Response.Close();
     }
+
+    /// <summary>The created cluster's status, one step per poll; or a page of the 250 listed clusters.</summary>
+    private static string DescribeInstances(string body, string requestId)
+    {
+        using var document = JsonDocument.Parse(body);
+        JsonElement root = document.RootElement;
+        if (root.TryGetProperty("InstanceIds", out JsonElement ids) && ids.GetArrayLength() > 0)
+        {
+            string id = ids[0].GetString()!;
+            int status = s_life[Math.Min(s_polls++, s_life.Length - 1)];
+            return Clusters(new[] { (id, status) }, 1, requestId);
+        }
+
+        long page = root.TryGetProperty("Offset", out JsonElement offset) ? offset.GetInt64() : 0;
+        long size = root.TryGetProperty("Limit", out JsonElement limit) ? limit.GetInt64() : 10;
+        var clusters = Enumerable.Range(0, ListedClusters).Skip((int)(page * size)).Take((int)size).Select(n => ($"emr-list{n:D4}", 2));
+        return Clusters(clusters, ListedClusters, requestId);
+    }
+
+    private static string Clusters(IEnumerable<(string Id, int Status)> clusters, int total, string requestId) =>
+        Envelope(
+            response =>
+            {
+                response.WriteNumber("TotalCnt", total);
+                response.WriteStartArray("ClusterList");
+                foreach (var (id, status) in clusters)
+                {
+                    response.WriteStartObject();
+                    response.WriteString("ClusterId", id);
+                    response.WriteNumber("Status", status);
+                    response.WriteEndObject();
+                }
+
+                response.WriteEndArray();
+            },
+            requestId);
 
     private static string? InstanceName(string body)
     {

@@ -38,8 +38,11 @@ namespace Emr.Codegen.Generator
         /// <summary>The static class of the waiters' and paginators' extension methods on the interface (<c>EmrClientExtensions</c>).</summary>
         public string ExtensionsName => ExtensionsNameOf(ClientName);
 
+        /// <summary>The static class of <c>services.AddEmrClient(...)</c>, when the project references Microsoft.Extensions.Http.</summary>
+        public string ServiceCollectionName => ServiceCollectionNameOf(ClientName);
+
         /// <summary>The client of a spec with at least one action.</summary>
-        public static IEnumerable<FileModel> PlanClient(SpecModel spec, string visibility)
+        public static IEnumerable<ClientFileModel> PlanClient(SpecModel spec, string visibility)
         {
             if (spec.Actions.Count == 0)
             {
@@ -49,7 +52,7 @@ namespace Emr.Codegen.Generator
             // Ignoring case: the client's file (hint) name must differ from every type's, and Roslyn compares them ignoring case.
             var typeNames = new HashSet<string>(spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)), System.StringComparer.OrdinalIgnoreCase);
             string clientName = ClientNameOf(spec.ServiceShortName);
-            while (typeNames.Contains(clientName) || typeNames.Contains(InterfaceNameOf(clientName)) || typeNames.Contains(ExtensionsNameOf(clientName)))
+            while (typeNames.Contains(clientName) || typeNames.Contains(InterfaceNameOf(clientName)) || typeNames.Contains(ExtensionsNameOf(clientName)) || typeNames.Contains(ServiceCollectionNameOf(clientName)))
             {
                 clientName += "Api";
             }
@@ -114,6 +117,8 @@ namespace Emr.Codegen.Generator
         private static string InterfaceNameOf(string clientName) => "I" + clientName;
 
         private static string ExtensionsNameOf(string clientName) => clientName + "Extensions";
+
+        private static string ServiceCollectionNameOf(string clientName) => clientName + "ServiceCollectionExtensions";
 
         private static string ClientNameOf(string service)
         {

@@ -71,6 +71,10 @@ namespace Emr.Codegen.Generator
                 .Select((compilation, _) => RuntimeReference.Of(compilation))
                 .WithTrackingName(TrackingNames.RuntimeReference);
 
+            IncrementalValueProvider<HostingSupport> hosting = context.CompilationProvider
+                .Select((compilation, _) => HostingSupport.Of(compilation))
+                .WithTrackingName(TrackingNames.HostingSupport);
+
             IncrementalValueProvider<bool> generates = model
                 .Combine(providedByReference)
                 .Select((input, _) => input.Left != null && !input.Right);
@@ -82,9 +86,9 @@ namespace Emr.Codegen.Generator
 
             // Without the runtime of its own version the generated code would not compile: the error above says why, alone.
             IncrementalValuesProvider<FileModel> files = model
-                .Combine(settings)
+                .Combine(settings.Combine(hosting))
                 .Combine(generates.Combine(runtime))
-                .SelectMany((input, _) => input.Right.Left && input.Right.Right.Matches ? FileModel.Plan(input.Left.Left, input.Left.Right).ToImmutableArray() : ImmutableArray<FileModel>.Empty)
+                .SelectMany((input, _) => input.Right.Left && input.Right.Right.Matches ? FileModel.Plan(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right).ToImmutableArray() : ImmutableArray<FileModel>.Empty)
                 .WithTrackingName(TrackingNames.FileModels);
 
             context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
@@ -137,6 +141,7 @@ namespace Emr.Codegen.Generator
             MetadataFileModel model => MetadataEmitter.Emit(model),
             JsonResolverFileModel model => JsonResolverEmitter.Emit(model),
             ClientFileModel model => ClientEmitter.Emit(model),
+            DependencyInjectionFileModel model => DependencyInjectionEmitter.Emit(model),
             _ => throw new InvalidOperationException("Unknown file model " + file.GetType().Name),
         };
 
@@ -166,5 +171,6 @@ namespace Emr.Codegen.Generator
         public const string ReferencedTypes = nameof(ReferencedTypes);
         public const string RuntimeReference = nameof(RuntimeReference);
         public const string RuntimeDiagnostics = nameof(RuntimeDiagnostics);
+        public const string HostingSupport = nameof(HostingSupport);
     }
 }

@@ -15,7 +15,7 @@ namespace Emr.Codegen.Generator
         public abstract string HintName { get; }
 
         /// <summary>Splits the part of a spec the settings select into the models of its generated files.</summary>
-        public static IEnumerable<FileModel> Plan(SpecModel? fullSpec, GeneratorSettings settings)
+        public static IEnumerable<FileModel> Plan(SpecModel? fullSpec, GeneratorSettings settings, HostingSupport hosting)
         {
             if (fullSpec is null)
             {
@@ -29,7 +29,8 @@ namespace Emr.Codegen.Generator
             yield return new ErrorCodesFileModel(ns, visibility, spec.ErrorCodes);
             yield return new MetadataFileModel(ns, visibility, spec.ServiceShortName, spec.ApiVersion, spec.Endpoints, spec.Actions);
             yield return new JsonResolverFileModel(ns, visibility, spec.Objects.Select(o => o.Name).Concat(spec.Enums.Select(e => e.Name)).ToEquatableArray());
-            foreach (FileModel client in ClientFileModel.PlanClient(spec, visibility))
+            var clients = ClientFileModel.PlanClient(spec, visibility).ToList();
+            foreach (ClientFileModel client in clients)
             {
                 yield return client;
             }
@@ -48,7 +49,24 @@ namespace Emr.Codegen.Generator
                     .ToEquatableArray();
                 yield return new ObjectFileModel(ns, visibility, item, enumKinds, SpecWriter.WriteAnalysisFragment(fullSpec, item));
             }
+
+            // Last: the step's outputs are compared by position, so a project that starts referencing the hosting
+            // libraries adds this file without moving (and regenerating) the others.
+            foreach (ClientFileModel client in clients.Where(_ => hosting.HttpClientFactory))
+            {
+                yield return new DependencyInjectionFileModel(ns, visibility, client.ClientName, client.InterfaceName, client.ServiceCollectionName, hosting.Configuration);
+            }
         }
+    }
+
+    /// <summary>
+    /// <c>services.AddEmrClient(...)</c> for a project that references Microsoft.Extensions.Http: the client as a typed
+    /// HttpClient of <c>IHttpClientFactory</c>, registered as its interface; with <c>BindsConfiguration</c>, an overload
+    /// that reads a configuration section.
+    /// </summary>
+    internal sealed record DependencyInjectionFileModel(string Namespace, string Visibility, string ClientName, string InterfaceName, string ClassName, bool BindsConfiguration) : FileModel(Namespace, Visibility)
+    {
+        public override string HintName => Namespace + "." + ClassName + ".g.cs";
     }
 
     internal sealed record ErrorCodesFileModel(string Namespace, string Visibility, EquatableArray<ErrorCodeModel> ErrorCodes) : FileModel(Namespace, Visibility)

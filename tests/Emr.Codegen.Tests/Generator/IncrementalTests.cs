@@ -13,7 +13,7 @@ namespace Emr.Codegen.Tests.Generator
     /// <summary>The pipeline caches: unrelated edits and equivalent spec edits redo nothing.</summary>
     public class IncrementalTests
     {
-        private static readonly string[] Steps = { TrackingNames.SpecFiles, TrackingNames.SpecRead, TrackingNames.SpecDiagnostics, TrackingNames.SpecModel, TrackingNames.RuntimeReference, TrackingNames.RuntimeDiagnostics, TrackingNames.FileModels };
+        private static readonly string[] Steps = { TrackingNames.SpecFiles, TrackingNames.SpecRead, TrackingNames.SpecDiagnostics, TrackingNames.SpecModel, TrackingNames.RuntimeReference, TrackingNames.RuntimeDiagnostics, TrackingNames.HostingSupport, TrackingNames.FileModels };
 
         private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Spec) FirstRun(string specText)
         {
@@ -40,6 +40,19 @@ namespace Emr.Codegen.Tests.Generator
             }
 
             Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        }
+
+        [Fact]
+        public void Referencing_Microsoft_Extensions_Http_adds_only_the_registration_file()
+        {
+            var (driver, compilation, _) = FirstRun(File.ReadAllText(TestPaths.DefaultSpec));
+            Compilation withHosting = compilation.AddReferences(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location));
+            driver = driver.RunGenerators(withHosting);
+            GeneratorRunResult result = Result(driver);
+            Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.HostingSupport].Single().Outputs.Single().Reason);
+            var changed = result.TrackedSteps[TrackingNames.FileModels].Single().Outputs
+                .Where(o => o.Reason is not (IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached)).Select(o => ((FileModel)o.Value).HintName);
+            Assert.Equal(new[] { "Emr.V20190103.EmrClientServiceCollectionExtensions.g.cs" }, changed);
         }
 
         [Fact]

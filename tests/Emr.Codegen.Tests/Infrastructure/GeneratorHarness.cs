@@ -50,9 +50,12 @@ namespace Emr.Codegen.Tests.Infrastructure
             public string Source(string hintNameEnd) => RunResult.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
         }
 
-        public static Result Run(IEnumerable<(string Path, string Text)> specs, params string[] sources)
+        public static Result Run(IEnumerable<(string Path, string Text)> specs, params string[] sources) => RunWith(Array.Empty<MetadataReference>(), specs, sources);
+
+        /// <summary>Runs the generator over a compilation with more references (hosting libraries, say) than .NET's and the runtime.</summary>
+        public static Result RunWith(IEnumerable<MetadataReference> extraReferences, IEnumerable<(string Path, string Text)> specs, params string[] sources)
         {
-            CSharpCompilation compilation = CreateCompilation(sources);
+            CSharpCompilation compilation = CreateCompilation(sources, extraReferences: extraReferences);
             GeneratorDriver driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
             return new Result(output, diagnostics, driver.GetRunResult());
         }
