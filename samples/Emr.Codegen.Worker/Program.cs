@@ -20,6 +20,7 @@ builder.Configuration["Emr:Region"] = "ap-guangzhou";
 builder.Configuration["Emr:Endpoint"] = File.ReadAllText(urlFile);
 builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
 builder.Logging.AddFilter(EmrClientServiceCollectionExtensions.Name, LogLevel.Debug);
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // the factory's own handler logs, which repeat ours
 builder.Services.AddEmrClient(builder.Configuration.GetSection("Emr"));
 builder.Services.AddHostedService<ClusterWorker>();
 
