@@ -40,6 +40,13 @@ namespace Emr.Codegen.Tests.Generator
         [InlineData("{\"metadata\": {\"missingErrorCode\": 1}}")]
         [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"X\", \"maximum\": {\"member\": \"Y\", \"equals\": 1}}, \"message\": \"m\"}]}}}")]
         [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"X\", \"minLength\": {\"member\": \"Y\"}}, \"message\": \"m\"}]}}}")]
+        [InlineData("{\"waiters\": {\"W\": {\"operation\": \"A\", \"acceptors\": [{\"matcher\": \"pathEvery\", \"path\": \"X\", \"expected\": 1, \"state\": \"success\"}]}}}")]
+        [InlineData("{\"waiters\": {\"W\": {\"operation\": \"A\", \"acceptors\": [{\"matcher\": \"path\", \"path\": \"X[0].Y\", \"expected\": 1, \"state\": \"success\"}]}}}")]
+        [InlineData("{\"waiters\": {\"W\": {\"operation\": \"A\", \"acceptors\": []}}}")]
+        [InlineData("{\"waiters\": {\"W\": {\"operation\": \"A\", \"delay\": 0, \"acceptors\": [{\"matcher\": \"error\", \"expected\": \"E\", \"state\": \"retry\"}]}}}")]
+        [InlineData("{\"paginators\": {\"A\": {\"style\": \"token\", \"items\": \"L\", \"offset\": \"O\"}}}")]
+        [InlineData("{\"paginators\": {\"A\": {\"style\": \"page\", \"items\": \"L\"}}}")]
+        [InlineData("{\"paginators\": {\"A\": {\"style\": \"page\", \"offset\": \"O\", \"items\": \"L\", \"cursor\": \"C\"}}}")]
         public void Mistakes_in_extensions_are_caught_by_the_schema(string spec)
         {
             Assert.False(Evaluate(spec).IsValid);
@@ -51,6 +58,8 @@ namespace Emr.Codegen.Tests.Generator
         [InlineData("{\"metadata\": {\"documentation\": \"https://cloud.tencent.com/document/api/589/34261\", \"missingErrorCode\": \"MissingParameter\"}}")]
         [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"MinCount\", \"maximum\": {\"member\": \"InstanceCount\"}}, \"message\": \"m\"}]}}}")]
         [InlineData("{\"objects\": {\"A\": {\"rules\": [{\"id\": \"R\", \"require\": {\"member\": \"A\", \"notEquals\": {\"member\": \"B\"}}, \"message\": \"m\"}]}}}")]
+        [InlineData("{\"waiters\": {\"W\": {\"operation\": \"A\", \"maxWait\": 60, \"acceptors\": [{\"matcher\": \"pathAny\", \"path\": \"L[].S\", \"expected\": [1, \"x\", true], \"state\": \"failure\"}]}}}")]
+        [InlineData("{\"paginators\": {\"A\": {\"style\": \"token\", \"inputToken\": \"T\", \"outputToken\": \"N\", \"items\": \"L\"}}}")]
         public void Open_enumerations_the_documentation_address_and_member_comparisons_are_part_of_the_schema(string spec)
         {
             Assert.True(Evaluate(spec).IsValid);
