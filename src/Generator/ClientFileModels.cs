@@ -12,8 +12,12 @@ namespace Emr.Codegen.Generator
     /// </summary>
     internal sealed record ClientActionModel(string Name, string Input, string Output, int? RateLimitPerSecond, EquatableArray<string> RetryableErrorCodes, string? IdempotencyProperty, bool Deprecated);
 
-    /// <summary>A waiter's extension method: the polled action, the spec's delays in seconds, and its acceptors.</summary>
-    internal sealed record ClientWaiterModel(string Name, string Action, string Input, string Output, string Document, int Delay, int MaxDelay, int MaxWait, EquatableArray<ClientAcceptorModel> Acceptors, EquatableArray<string> TransientCodes, bool Deprecated);
+    /// <summary>
+    /// A waiter's extension method: the polled action, the spec's delays in seconds, and its acceptors.
+    /// <c>IdempotencyProperty</c> is the action's token member: each poll clears it on its own copy, so polls are not
+    /// taken for one request sent again.
+    /// </summary>
+    internal sealed record ClientWaiterModel(string Name, string Action, string Input, string Output, string Document, int Delay, int MaxDelay, int MaxWait, EquatableArray<ClientAcceptorModel> Acceptors, EquatableArray<string> TransientCodes, bool Deprecated, string? IdempotencyProperty);
 
     /// <summary>An acceptor, with its path as the C# properties it reads.</summary>
     internal sealed record ClientAcceptorModel(string Matcher, string State, string? Path, EquatableArray<string> Expected, EquatableArray<PathStepModel> Steps);
@@ -21,8 +25,12 @@ namespace Emr.Codegen.Generator
     /// <summary>One step of a path: a property, and whether each item of it (a list) is looked at.</summary>
     internal sealed record PathStepModel(string Property, bool Each);
 
-    /// <summary>A paginator's extension methods: the C# properties of the members the spec names (null where it names none).</summary>
-    internal sealed record ClientPaginatorModel(string Action, string Input, string Output, string Style, string? Offset, string? Limit, string? InputToken, string? OutputToken, string Items, string ItemType, string? Total, bool Deprecated, bool OffsetIsUnsigned);
+    /// <summary>
+    /// A paginator's extension methods: the C# properties of the members the spec names (null where it names none).
+    /// Each page clears the action's token member (<c>IdempotencyProperty</c>) on the paginator's copy, so that every
+    /// page is a request of its own.
+    /// </summary>
+    internal sealed record ClientPaginatorModel(string Action, string Input, string Output, string Style, string? Offset, string? Limit, string? InputToken, string? OutputToken, string Items, string ItemType, string? Total, bool Deprecated, bool OffsetIsUnsigned, string? IdempotencyProperty);
 
     /// <summary>
     /// One client class per spec, named from the service: <c>EmrClient</c> for <c>emr</c>. <c>RateLimitErrorCode</c> is
@@ -74,7 +82,7 @@ namespace Emr.Codegen.Generator
                 ClientActionModel action = actions.First(a => a.Name == waiter.Action);
                 ObjectModel output = spec.FindObject(action.Output)!;
                 var acceptors = waiter.Acceptors.Select(a => new ClientAcceptorModel(a.Matcher, a.State, a.Path, a.Expected, a.Path is null ? EquatableArray<PathStepModel>.Empty : PathSteps(spec, output, a.Path))).ToEquatableArray();
-                waiters.Add(new ClientWaiterModel(waiter.Name, action.Name, action.Input, action.Output, waiter.Document, waiter.Delay, waiter.MaxDelay, waiter.MaxWait, acceptors, action.RetryableErrorCodes, action.Deprecated));
+                waiters.Add(new ClientWaiterModel(waiter.Name, action.Name, action.Input, action.Output, waiter.Document, waiter.Delay, waiter.MaxDelay, waiter.MaxWait, acceptors, action.RetryableErrorCodes, action.Deprecated, action.IdempotencyProperty));
             }
 
             var paginators = new List<ClientPaginatorModel>();
@@ -88,7 +96,7 @@ namespace Emr.Codegen.Generator
                     action.Name, action.Input, action.Output, paginator.Style,
                     Property(input, paginator.Offset), Property(input, paginator.Limit), Property(input, paginator.InputToken),
                     Property(output, paginator.OutputToken), GeneratedNames.PropertyName(items, output), ObjectEmitter.ItemType(spec.Namespace, items),
-                    Property(output, paginator.Total), action.Deprecated, paginator.Offset != null && input.FindMember(paginator.Offset)!.Kind == ValueKind.UnsignedInteger));
+                    Property(output, paginator.Total), action.Deprecated, paginator.Offset != null && input.FindMember(paginator.Offset)!.Kind == ValueKind.UnsignedInteger, action.IdempotencyProperty));
             }
 
             yield return new ClientFileModel(spec.Namespace, visibility, clientName, spec.ServiceShortName, spec.Endpoints.DefaultDomain != null, spec.RateLimitErrorCode, actions.ToEquatableArray(), waiters.ToEquatableArray(), paginators.ToEquatableArray());

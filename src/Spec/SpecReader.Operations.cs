@@ -199,6 +199,13 @@ namespace Emr.Codegen.Spec
                     return null;
                 }
 
+                // A value a closed enumeration does not list can never be seen, so the acceptor could never match.
+                if (member.Enum != null && enums.TryGetValue(member.Enum, out EnumModel? enumeration) && !enumeration.IsOpen && enumeration.FindValue(checkedValue) is null)
+                {
+                    Report(SpecDiagnosticIds.WrongValueType, "The value " + checkedValue + " is not a value of the enumeration '" + enumeration.Name + "' of '" + path + "', so the acceptor could never match", value);
+                    return null;
+                }
+
                 values.Add(checkedValue.Text);
             }
 

@@ -85,7 +85,20 @@ namespace Emr.Codegen.Generator.Emit
             w.Open("public static global::System.Threading.Tasks.Task<" + response + "> WaitUntil" + waiter.Name + "Async(this " + client + " client, " + request + " request, " + Types.Runtime + "ApiWaiterOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-            w.Line("return " + field + ".WaitAsync(token => client." + waiter.Action + "Async(request, token), options, cancellationToken);");
+            if (waiter.IdempotencyProperty is string idempotency)
+            {
+                w.Indent("return " + field + ".WaitAsync(");
+                w.Open("token =>");
+                w.Line(request + " poll = " + request + ".FromJson(request.ToJson());");
+                w.Line("poll." + idempotency + " = string.Empty;");
+                w.Line("return client." + waiter.Action + "Async(poll, token);");
+                w.Close(",");
+                w.Dedent("    options, cancellationToken);");
+            }
+            else
+            {
+                w.Line("return " + field + ".WaitAsync(token => client." + waiter.Action + "Async(request, token), options, cancellationToken);");
+            }
             w.Close();
         }
 
@@ -129,7 +142,10 @@ namespace Emr.Codegen.Generator.Emit
                 Obsolete(w, paginator.Deprecated);
                 w.Open("public static global::System.Collections.Generic.IAsyncEnumerable<" + element + "> " + paginator.Action + (items ? "Items" : "Pages") + "Async(this " + client + " client, " + request + " request, global::System.Threading.CancellationToken cancellationToken = default)");
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-                w.Line("return " + field + "." + (items ? "Items" : "Pages") + "Async(request, client." + paginator.Action + "Async, cancellationToken);");
+                string send = paginator.IdempotencyProperty is string idempotency
+                    ? "(page, token) => { page." + idempotency + " = string.Empty; return client." + paginator.Action + "Async(page, token); }"
+                    : "client." + paginator.Action + "Async";
+                w.Line("return " + field + "." + (items ? "Items" : "Pages") + "Async(request, " + send + ", cancellationToken);");
                 w.Close();
             }
         }

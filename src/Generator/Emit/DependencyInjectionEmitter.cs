@@ -42,7 +42,8 @@ namespace Emr.Codegen.Generator.Emit
                 w.Line();
                 w.Line("/// <summary>");
                 w.Line("/// Registers <see cref=\"" + file.InterfaceName + "\"/> with its region and options read from a configuration section");
-                w.Line("/// (<c>Region</c>, <c>Endpoint</c>, <c>Timeout</c>, <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>MaxRetryDelay</c>, <c>ValidateRequests</c>), then <paramref name=\"configure\"/>.");
+                w.Line("/// (<c>Region</c>, <c>Endpoint</c>, <c>Timeout</c>, <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>MaxRetryDelay</c>, <c>ValidateRequests</c>)");
+                w.Line("/// over what <paramref name=\"configure\"/> sets: a key in the section wins, and the options <paramref name=\"configure\"/> gives are copied, not changed.");
                 w.Line("/// A credential in the section is refused: it comes from <paramref name=\"configure\"/> or the environment.");
                 w.Line("/// </summary>");
                 w.Line("/// <param name=\"services\">The container.</param>");
@@ -52,8 +53,8 @@ namespace Emr.Codegen.Generator.Emit
                 w.Open("public static " + Builder + " Add" + file.ClientName + "(this " + Services + " services, global::Microsoft.Extensions.Configuration.IConfiguration configuration, global::System.Action<" + settings + ">? configure = null)");
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(configuration);");
                 w.Open("return Add" + file.ClientName + "(services, settings =>");
-                w.Line("settings.Bind(key => configuration[key]);");
                 w.Line("configure?.Invoke(settings);");
+                w.Line("settings.Bind(key => configuration[key]);");
                 w.Close(");");
                 w.Close();
             }
@@ -61,6 +62,8 @@ namespace Emr.Codegen.Generator.Emit
             w.Line();
             w.Open("private static " + client + " Create(global::System.Net.Http.HttpClient http, global::System.IServiceProvider provider)");
             w.Line(settings + " settings = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<" + settings + ">>(provider).Get(Name);");
+            w.Line("// The options' Timeout bounds each attempt; the factory's HttpClient would otherwise cut every call at its own 100 s.");
+            w.Line("http.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;");
             w.Line("global::Microsoft.Extensions.Logging.ILoggerFactory? loggers = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::Microsoft.Extensions.Logging.ILoggerFactory>(provider);");
             w.Line("return new " + client + "(settings.ResolveCredential(provider), settings.ResolveRegion(" + Spec.CSharpNames.StringLiteral(file.ClientName) + "), settings.ResolveOptions(loggers?.CreateLogger(Name)), http);");
             w.Close();

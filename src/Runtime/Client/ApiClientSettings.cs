@@ -44,15 +44,17 @@ public sealed class ApiClientSettings
         }
 
         Region = read(nameof(Region)) is { Length: > 0 } region ? region : Region;
-        ApiClientOptions options = Options ?? new ApiClientOptions();
+
+        // A copy: options an application shares between registrations are not changed under it.
+        ApiClientOptions options = Copy(Options ?? new ApiClientOptions());
         if (read(nameof(ApiClientOptions.Endpoint)) is { Length: > 0 } endpoint)
         {
             options.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri) ? uri : throw Invalid(nameof(ApiClientOptions.Endpoint), endpoint, "an absolute address");
         }
 
-        options.Timeout = Time(read, nameof(ApiClientOptions.Timeout)) ?? options.Timeout;
-        options.RetryBaseDelay = Time(read, nameof(ApiClientOptions.RetryBaseDelay)) ?? options.RetryBaseDelay;
-        options.MaxRetryDelay = Time(read, nameof(ApiClientOptions.MaxRetryDelay)) ?? options.MaxRetryDelay;
+        options.Timeout = Time(read, nameof(ApiClientOptions.Timeout), allowZero: false) ?? options.Timeout;
+        options.RetryBaseDelay = Time(read, nameof(ApiClientOptions.RetryBaseDelay), allowZero: true) ?? options.RetryBaseDelay;
+        options.MaxRetryDelay = Time(read, nameof(ApiClientOptions.MaxRetryDelay), allowZero: true) ?? options.MaxRetryDelay;
         if (read(nameof(ApiClientOptions.MaxRetries)) is { Length: > 0 } retries)
         {
             options.MaxRetries = int.TryParse(retries, NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : throw Invalid(nameof(ApiClientOptions.MaxRetries), retries, "a whole number from 0");
@@ -83,25 +85,41 @@ public sealed class ApiClientSettings
     /// <returns>The options a client is built with; <see cref="Options"/> itself is not changed.</returns>
     public ApiClientOptions ResolveOptions(ILogger? logger)
     {
-        ApiClientOptions source = Options ?? new ApiClientOptions();
-        return new ApiClientOptions
-        {
-            Endpoint = source.Endpoint,
-            Timeout = source.Timeout,
-            MaxRetries = source.MaxRetries,
-            RetryBaseDelay = source.RetryBaseDelay,
-            MaxRetryDelay = source.MaxRetryDelay,
-            ValidateRequests = source.ValidateRequests,
-            OnRequest = source.OnRequest,
-            OnResponse = source.OnResponse,
-            Logger = source.Logger ?? logger,
-        };
+        ApiClientOptions options = Copy(Options ?? new ApiClientOptions());
+        options.Logger ??= logger;
+        return options;
     }
 
-    private static TimeSpan? Time(Func<string, string?> read, string key) =>
-        read(key) is { Length: > 0 } text
-            ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && value >= TimeSpan.Zero ? value : throw Invalid(key, text, "a time such as 00:00:30")
-            : null;
+    private static ApiClientOptions Copy(ApiClientOptions source) => new ApiClientOptions
+    {
+        Endpoint = source.Endpoint,
+        Timeout = source.Timeout,
+        MaxRetries = source.MaxRetries,
+        RetryBaseDelay = source.RetryBaseDelay,
+        MaxRetryDelay = source.MaxRetryDelay,
+        ValidateRequests = source.ValidateRequests,
+        OnRequest = source.OnRequest,
+        OnResponse = source.OnResponse,
+        Logger = source.Logger,
+    };
+
+    /// <summary>
+    /// A time written <c>hh:mm:ss</c> (or <c>d.hh:mm:ss</c>). A bare number is refused: .NET would read <c>60</c> as
+    /// 60 days. At most a day, which a timer can hold.
+    /// </summary>
+    private static TimeSpan? Time(Func<string, string?> read, string key, bool allowZero)
+    {
+        if (read(key) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        TimeSpan value = default;
+        bool valid = text.Contains(':', StringComparison.Ordinal)
+            && TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value)
+            && (allowZero ? value >= TimeSpan.Zero : value > TimeSpan.Zero) && value <= TimeSpan.FromDays(1);
+        return valid ? value : throw Invalid(key, text, "a time such as 00:00:30 (" + (allowZero ? "from zero" : "more than zero") + " up to a day)");
+    }
 
     private static InvalidOperationException Invalid(string key, string value, string expected) =>
         new InvalidOperationException("The client's configuration sets " + key + " to '" + value + "', which is not " + expected + ".");

@@ -128,6 +128,9 @@ public sealed class ApiWaiterAcceptor<TResponse>
 public sealed class ApiWaiter<TResponse>
     where TResponse : class
 {
+    /// <summary>A poll that starts this close to the time limit is the last one, and is not cut short by it.</summary>
+    private static readonly TimeSpan FinalPollWindow = TimeSpan.FromSeconds(1);
+
     private readonly string _name;
     private readonly TimeSpan _minDelay;
     private readonly TimeSpan _maxDelay;
@@ -184,22 +187,35 @@ public sealed class ApiWaiter<TResponse>
         {
             cancellationToken.ThrowIfCancellationRequested();
             TResponse? response = null;
+            TimeSpan left = maxWait - clock.GetElapsedTime(started);
+
+            // A poll that would run past the time limit is ended there: one poll with its retries could otherwise outlast
+            // MaxWait by minutes. The last poll, made at the limit, has the client's own timeout instead.
+            using var deadline = left > FinalPollWindow ? new CancellationTokenSource(left, clock) : new CancellationTokenSource();
+            using var pollCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
-                response = await poll(cancellationToken).ConfigureAwait(false);
+                response = await poll(pollCancellation.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                progress?.Report(new ApiWaiterProgress(_name, attempt, clock.GetElapsedTime(started), lastState, null, lastError, null));
+                throw new WaiterTimeoutException(_name, maxWait, lastState, lastResponse, attempt, lastError);
             }
             catch (ApiException exception) when (!cancellationToken.IsCancellationRequested)
             {
                 string state = exception.IsApiError ? "error " + exception.ErrorCode : "an answer that is not the API's (HTTP " + (exception.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "none") + ")";
                 ApiWaiterAcceptor<TResponse>? acceptor = exception.IsApiError ? Array.Find(_acceptors, a => a.MatchesError(exception.ErrorCode)) : null;
-                if (acceptor?.State == ApiWaiterState.Failure)
+                bool again = acceptor?.State == ApiWaiterState.Retry || (acceptor is null && IsTransient(exception));
+                if (!again)
                 {
+                    // A failure state, or an error the waiter does not know: said to the progress, then thrown.
                     progress?.Report(new ApiWaiterProgress(_name, attempt, clock.GetElapsedTime(started), state, null, exception, null));
-                    throw new WaiterFailedException(_name, state, null, attempt, exception);
-                }
+                    if (acceptor?.State == ApiWaiterState.Failure)
+                    {
+                        throw new WaiterFailedException(_name, state, null, attempt, exception);
+                    }
 
-                if (acceptor is null && !IsTransient(exception))
-                {
                     throw;
                 }
 
@@ -280,15 +296,23 @@ public sealed class ApiWaiter<TResponse>
         return (decision ?? ApiWaiterState.Retry, state.ToString());
     }
 
+    /// <summary>
+    /// A failure worth polling again: an answer that is not the API's (a gateway's 502 or 429, a page of HTML), the
+    /// rate-limit code, or a code the spec marks retryable. Polling only reads, so sending it again is always safe.
+    /// </summary>
     private bool IsTransient(ApiException exception) =>
         !exception.IsApiError
-            ? exception.HttpStatus is null or >= 500
-            : ApiClientRuntime.IsRateLimited(exception.ErrorCode, _rateLimitCode) || Array.IndexOf(_transientCodes, exception.ErrorCode) >= 0;
+        || ApiClientRuntime.IsRateLimited(exception.ErrorCode, _rateLimitCode)
+        || Array.IndexOf(_transientCodes, exception.ErrorCode) >= 0;
 
-    /// <summary>A random delay between the first delay and the step's ceiling, which doubles each poll up to the longest delay.</summary>
+    /// <summary>
+    /// A random delay between the first delay and the step's ceiling, which doubles each poll up to the longest delay.
+    /// The ceiling grows from at least a second, so a first delay of zero still backs off towards the longest.
+    /// </summary>
     private static TimeSpan NextDelay(int attempt, TimeSpan minDelay, TimeSpan maxDelay)
     {
-        double ceiling = Math.Min(maxDelay.TotalMilliseconds, minDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30)));
+        double growth = Math.Max(minDelay.TotalMilliseconds, 1000);
+        double ceiling = Math.Min(maxDelay.TotalMilliseconds, growth * Math.Pow(2, Math.Min(attempt - 1, 30)));
         double low = minDelay.TotalMilliseconds;
         return TimeSpan.FromMilliseconds(low + ((ceiling - low) * Random.Shared.NextDouble()));
     }

@@ -150,13 +150,14 @@ namespace Emr.Codegen.Tests.Client
         [Fact]
         public async Task Transient_errors_mid_wait_are_polled_again_and_the_wait_still_succeeds()
         {
-            // InternalError is retryable in the spec; a 503 without the API's envelope is a transient failure; right after
+            // InternalError is retryable in the spec; a gateway's 503 or 429 without the API's envelope is a transient failure; right after
             // CreateInstance a cluster may not be listed yet (an empty list, or InstanceNotFound), which is not a verdict.
             Answer[] life =
             {
                 StatusAnswer(0, 3),
                 new(200, LoopbackServer.Error("InternalError", "try again", "req-1")),
                 new(503, "Service Unavailable"),
+                new(429, "Too Many Requests"),
                 new(200, Clusters("req-3", 0, Array.Empty<string>())),
                 new(200, LoopbackServer.Error("ResourceNotFound.InstanceNotFound", "not yet", "req-4")),
                 StatusAnswer(5, 2),
@@ -165,7 +166,7 @@ namespace Emr.Codegen.Tests.Client
             var (outcome, seen) = await WaitAsync(server);
             Assert.Equal("running emr-life0001 2", outcome);
             Assert.Equal(
-                new[] { "1: ClusterList[].Status = 3", "2: error InternalError !", "3: an answer that is not the API's (HTTP 503) !", "4: ClusterList[].Status = (none)", "5: error ResourceNotFound.InstanceNotFound !", "6: ClusterList[].Status = 2" },
+                new[] { "1: ClusterList[].Status = 3", "2: error InternalError !", "3: an answer that is not the API's (HTTP 503) !", "4: an answer that is not the API's (HTTP 429) !", "5: ClusterList[].Status = (none)", "6: error ResourceNotFound.InstanceNotFound !", "7: ClusterList[].Status = 2" },
                 seen);
         }
 
@@ -252,7 +253,7 @@ namespace Emr.Codegen.Tests.Client
             using var server = new LoopbackServer(SecretKey, (i, _) => new Answer(200, Clusters("req-" + i, 250, Enumerable.Range(0, 100).Select(n => Cluster("emr-" + n.ToString("D4"), 2)))));
             Exception error = await GeneratedClient.ThrowsAsync(() => PagesAsync(server, 100));
             Assert.Equal("ApiPaginationException", error.GetType().Name);
-            Assert.Contains("page 2 has the same items as the page before", error.Message);
+            Assert.Contains("page 2 repeats most of its items from the pages before", error.Message);
             Assert.Equal(2, server.Received.Count);
         }
 
@@ -291,6 +292,42 @@ namespace Emr.Codegen.Tests.Client
             using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             Exception error = await GeneratedClient.ThrowsAsync(() => PagesAsync(server, 100, cancel.Token));
             Assert.IsAssignableFrom<OperationCanceledException>(error);
+        }
+        [Fact]
+        public async Task A_poll_still_running_at_the_time_limit_is_ended_there()
+        {
+            using var server = new LoopbackServer(SecretKey, (i, _) => StatusAnswer(i, 3) with { Delay = TimeSpan.FromSeconds(i == 0 ? 0 : 20) });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (outcome, _) = await WaitAsync(server, maxWaitSeconds: 2);
+            Assert.Equal("timeout ClusterList[].Status = 3", outcome);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), "the limit ended the slow poll: " + clock.Elapsed);
+        }
+
+        [Fact]
+        public async Task A_server_that_caps_its_pages_below_the_limit_is_paged_to_its_total()
+        {
+            // Limit 200 asked, 100 a page given: with a total, a short page is not the last one.
+            using var server = new LoopbackServer(SecretKey, (i, request) =>
+            {
+                string capped = request.Body.Replace("\"Limit\":200", "\"Limit\":100");
+                return ClusterPages(250)(i, request with { Body = capped });
+            });
+            Assert.Equal(new[] { "100 of 250", "100 of 250", "50 of 250", "request offset after paging: unset" }, await PagesAsync(server, 200));
+        }
+
+        [Fact]
+        public async Task A_server_that_reads_the_page_number_as_an_item_offset_ends_the_paging_instead_of_overlapping_pages()
+        {
+            // Offset 1 taken as "skip one cluster": the second page repeats 99 of the first page's 100.
+            using var server = new LoopbackServer(SecretKey, (i, request) =>
+            {
+                using JsonDocument body = JsonDocument.Parse(request.Body);
+                long skip = body.RootElement.TryGetProperty("Offset", out JsonElement offset) ? offset.GetInt64() : 0;
+                return new Answer(200, Clusters("req-" + i, 250, Enumerable.Range(0, 250).Skip((int)skip).Take(100).Select(n => Cluster("emr-" + n.ToString("D4"), 2))));
+            });
+            Exception error = await GeneratedClient.ThrowsAsync(() => PagesAsync(server, 100));
+            Assert.Equal("ApiPaginationException", error.GetType().Name);
+            Assert.Contains("page 2 repeats most of its items from the pages before", error.Message);
         }
     }
 }

@@ -15,6 +15,7 @@ namespace Emr.Codegen.Tests.Generator
         /// <summary>A small service with a list action; <c>{0}</c> is where each test puts its waiters and paginators.</summary>
         private static string Spec(string operations) => """
             {"metadata": {"namespace": "Ops.Api", "serviceShortName": "ops"},
+             "enums": {"Phase": {"type": "string", "values": [{"value": "up", "name": "Up"}, {"value": "down", "name": "Down"}]}},
              "actions": {
               "ListThings": {"input": "ListThingsRequest", "output": "ListThingsResponse",
                              "errorCodes": [{"code": "InternalError", "retryable": true}, {"code": "ResourceNotFound"}]},
@@ -22,8 +23,9 @@ namespace Emr.Codegen.Tests.Generator
              "objects": {
               "ListThingsRequest": {"members": [
                 {"name": "Offset", "type": "int", "member": "int64"}, {"name": "Limit", "type": "int", "member": "uint64"},
-                {"name": "Token", "type": "string", "member": "string"}, {"name": "Names", "type": "list", "member": "string"}]},
-              "Thing": {"members": [{"name": "State", "type": "string", "member": "string"}, {"name": "Ready", "type": "bool", "member": "bool"},
+                {"name": "Token", "type": "string", "member": "string"}, {"name": "Names", "type": "list", "member": "string"},
+                {"name": "ClientToken", "type": "string", "member": "string", "required": true}]},
+              "Thing": {"members": [{"name": "State", "type": "string", "member": "string"}, {"name": "Phase", "type": "string", "member": "string", "enum": "Phase"}, {"name": "Ready", "type": "bool", "member": "bool"},
                                     {"name": "Parts", "type": "list", "member": "Part"}, {"name": "Main", "type": "object", "member": "Part"}]},
               "Part": {"members": [{"name": "Level", "type": "float", "member": "double"}]},
               "ListThingsResponse": {"members": [
@@ -66,6 +68,7 @@ namespace Emr.Codegen.Tests.Generator
                     {"matcher": "path", "path": "Count", "expected": "none", "state": "retry"},
                     {"matcher": "path", "path": "Total", "expected": 0, "state": "success"},
                     {"matcher": "pathAny", "path": "Things[].Main.Level", "expected": 2.25, "state": "failure"},
+                    {"matcher": "pathAny", "path": "Things[].Phase", "expected": "down", "state": "failure"},
                     {"matcher": "error", "expected": "ResourceNotFound", "state": "retry"}]},
                   "OldReady": {"operation": "Old", "acceptors": [{"matcher": "pathAll", "path": "Things[].State", "expected": "ok", "state": "success"}]}},
                   "paginators": {
@@ -78,6 +81,9 @@ namespace Emr.Codegen.Tests.Generator
             Assert.Contains("ApiPath.Each(r.Things, x0 => global::Emr.Codegen.Runtime.ApiPath.Each(x0.Parts, x1 => global::Emr.Codegen.Runtime.ApiPath.One(x1.Level)))", source);
             Assert.Contains("ApiPath.Each(r.Things, x0 => global::Emr.Codegen.Runtime.ApiPath.One(x0.Main?.Level))", source);
             Assert.Contains("new[] { \"0.5\", \"1\" }", source);
+            // The action has an idempotency token: each poll and each page is a request of its own, never one sent again.
+            Assert.Contains("poll.ClientToken = string.Empty;", source);
+            Assert.Contains("(page, token) => { page.ClientToken = string.Empty; return client.ListThingsAsync(page, token); }", source);
             Assert.Contains("[global::System.Obsolete(\"The API marks this action deprecated.\")]\n    public static global::System.Threading.Tasks.Task<global::Ops.Api.ListThingsResponse> WaitUntilOldReadyAsync", source);
         }
 
@@ -105,6 +111,7 @@ namespace Emr.Codegen.Tests.Generator
         [InlineData("""{"operation": "ListThings", "acceptors": [{"matcher": "pathAny", "path": "Total", "expected": 1, "state": "success"}]}""", "EMR1002", "has no [] step")]
         [InlineData("""{"operation": "ListThings", "acceptors": [{"matcher": "path", "path": "Total", "expected": "many", "state": "success"}]}""", "EMR1005", "does not fit the type of 'Total'")]
         [InlineData("""{"operation": "ListThings", "acceptors": [{"matcher": "path", "path": "Total", "state": "success"}]}""", "EMR1002", "'expected' is required")]
+        [InlineData("""{"operation": "ListThings", "acceptors": [{"matcher": "pathAll", "path": "Things[].Phase", "expected": ["up", "sideways"], "state": "success"}]}""", "EMR1005", "not a value of the enumeration 'Phase'")]
         [InlineData("""{"operation": "ListThings", "acceptors": [{"matcher": "error", "expected": "lowercase", "state": "retry"}, {"matcher": "path", "path": "Total", "expected": 1, "state": "success"}]}""", "EMR1005", "no upper-case letter")]
         [InlineData("""{"operation": "ListThings", "delay": 0, "acceptors": [{"matcher": "path", "path": "Total", "expected": 1, "state": "success"}]}""", "EMR1005", "'delay' must be a whole number from 1")]
         [InlineData("""{"operation": "ListThings", "delay": 30, "maxWait": 10, "acceptors": [{"matcher": "path", "path": "Total", "expected": 1, "state": "success"}]}""", "EMR1005", "'maxWait' must be a whole number from 30")]
