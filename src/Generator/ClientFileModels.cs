@@ -81,7 +81,7 @@ namespace Emr.Codegen.Generator
             {
                 ClientActionModel action = actions.First(a => a.Name == waiter.Action);
                 ObjectModel output = spec.FindObject(action.Output)!;
-                var acceptors = waiter.Acceptors.Select(a => new ClientAcceptorModel(a.Matcher, a.State, a.Path, a.Expected, a.Path is null ? EquatableArray<PathStepModel>.Empty : PathSteps(spec, output, a.Path))).ToEquatableArray();
+                var acceptors = waiter.Acceptors.Select(a => new ClientAcceptorModel(a.Matcher, a.State, a.Path, a.Expected, PathSteps(spec, output, a.Steps))).ToEquatableArray();
                 waiters.Add(new ClientWaiterModel(waiter.Name, action.Name, action.Input, action.Output, waiter.Document, waiter.Delay, waiter.MaxDelay, waiter.MaxWait, acceptors, action.RetryableErrorCodes, action.Deprecated, action.IdempotencyProperty));
             }
 
@@ -106,20 +106,19 @@ namespace Emr.Codegen.Generator
         private static string? Property(ObjectModel owner, string? member) =>
             member is null ? null : GeneratedNames.PropertyName(owner.FindMember(member)!, owner);
 
-        /// <summary>A path the reader checked (<c>ClusterList[].Status</c>), as the C# properties it reads.</summary>
-        private static EquatableArray<PathStepModel> PathSteps(SpecModel spec, ObjectModel output, string path)
+        /// <summary>The steps of a path the reader checked (<c>ClusterList[].Status</c>), as the C# properties they read.</summary>
+        private static EquatableArray<PathStepModel> PathSteps(SpecModel spec, ObjectModel output, EquatableArray<AnswerStepModel> steps)
         {
-            var steps = new List<PathStepModel>();
+            var properties = new List<PathStepModel>();
             ObjectModel? current = output;
-            foreach (string step in path.Split('.'))
+            foreach (AnswerStepModel step in steps)
             {
-                bool each = step.EndsWith("[]", System.StringComparison.Ordinal);
-                MemberModel member = current!.FindMember(each ? step.Substring(0, step.Length - 2) : step)!;
-                steps.Add(new PathStepModel(GeneratedNames.PropertyName(member, current), each));
+                MemberModel member = current!.FindMember(step.Member)!;
+                properties.Add(new PathStepModel(GeneratedNames.PropertyName(member, current), step.Each));
                 current = member.ObjectName is string next ? spec.FindObject(next) : null;
             }
 
-            return steps.ToEquatableArray();
+            return properties.ToEquatableArray();
         }
 
         private static string InterfaceNameOf(string clientName) => "I" + clientName;

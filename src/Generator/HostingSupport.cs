@@ -10,13 +10,20 @@ namespace Emr.Codegen.Generator
     /// </summary>
     internal sealed record HostingSupport(bool HttpClientFactory, bool Configuration)
     {
-        private const string HttpClientFactoryExtensions = "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions";
-        private const string ConfigurationInterface = "Microsoft.Extensions.Configuration.IConfiguration";
+        private const string HttpAssembly = "Microsoft.Extensions.Http";
+        private const string ConfigurationAssembly = "Microsoft.Extensions.Configuration.Abstractions";
 
+        /// <summary>By the referenced assemblies' names: this runs on every edit, and a name is cheaper to compare than a type to look up.</summary>
         public static HostingSupport Of(Compilation compilation)
         {
-            bool factory = compilation.GetTypeByMetadataName(HttpClientFactoryExtensions) != null;
-            return new HostingSupport(factory, factory && compilation.GetTypeByMetadataName(ConfigurationInterface) != null);
+            bool factory = false, configuration = false;
+            foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
+            {
+                factory |= reference.Name == HttpAssembly;
+                configuration |= reference.Name == ConfigurationAssembly;
+            }
+
+            return new HostingSupport(factory, factory && configuration);
         }
     }
 }

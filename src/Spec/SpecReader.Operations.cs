@@ -164,7 +164,7 @@ namespace Emr.Codegen.Spec
                     codes.Add(text);
                 }
 
-                return new AcceptorModel(matcher, state, null, codes.ToEquatableArray());
+                return new AcceptorModel(matcher, state, null, EquatableArray<AnswerStepModel>.Empty, codes.ToEquatableArray());
             }
 
             string? path = RequiredString(at, "path");
@@ -174,11 +174,12 @@ namespace Emr.Codegen.Spec
             }
 
             var pathAt = new Located(at.Node["path"]!, at.File);
-            if (!(ResolveAnswerPath(path, output, objects, pathAt) is (MemberModel member, bool many)))
+            if (!(ResolveAnswerPath(path, output, objects, pathAt) is (MemberModel member, EquatableArray<AnswerStepModel> steps)))
             {
                 return null;
             }
 
+            bool many = steps.Any(step => step.Each);
             if (many == (matcher == "path"))
             {
                 Report(
@@ -209,18 +210,18 @@ namespace Emr.Codegen.Spec
                 values.Add(checkedValue.Text);
             }
 
-            return new AcceptorModel(matcher, state, path, values.ToEquatableArray());
+            return new AcceptorModel(matcher, state, path, steps, values.ToEquatableArray());
         }
 
         /// <summary>
         /// A path in an answer: members separated by dots, <c>Name[]</c> for each item of a list member. Returns the last
-        /// member and whether the path looks at many values; a scalar at the end, objects before it.
+        /// member and the steps (which the generator reads the path by); a scalar at the end, objects before it.
         /// </summary>
-        private (MemberModel Member, bool Many)? ResolveAnswerPath(string path, ObjectModel output, Dictionary<string, ObjectModel> objects, Located at)
+        private (MemberModel Member, EquatableArray<AnswerStepModel> Steps)? ResolveAnswerPath(string path, ObjectModel output, Dictionary<string, ObjectModel> objects, Located at)
         {
             string[] steps = path.Split('.');
+            var resolved = new List<AnswerStepModel>();
             ObjectModel? current = output;
-            bool many = false;
             for (int i = 0; i < steps.Length; i++)
             {
                 bool each = steps[i].EndsWith("[]", StringComparison.Ordinal);
@@ -238,7 +239,7 @@ namespace Emr.Codegen.Spec
                     return null;
                 }
 
-                many |= each;
+                resolved.Add(new AnswerStepModel(name, each));
                 bool last = i == steps.Length - 1;
                 if (last != (member.Kind != ValueKind.Object))
                 {
@@ -248,7 +249,7 @@ namespace Emr.Codegen.Spec
 
                 if (last)
                 {
-                    return (member, many);
+                    return (member, resolved.ToEquatableArray());
                 }
 
                 current = objects.TryGetValue(member.ElementType, out ObjectModel? next) ? next : null;

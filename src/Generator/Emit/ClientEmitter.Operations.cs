@@ -87,13 +87,13 @@ namespace Emr.Codegen.Generator.Emit
             w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
             if (waiter.IdempotencyProperty is string idempotency)
             {
-                w.Indent("return " + field + ".WaitAsync(");
-                w.Open("token =>");
+                w.Line("return " + field + ".WaitAsync(Poll, options, cancellationToken);");
+                w.Line();
+                w.Open("global::System.Threading.Tasks.Task<" + response + "> Poll(global::System.Threading.CancellationToken token)");
                 w.Line(request + " poll = " + request + ".FromJson(request.ToJson());");
                 w.Line("poll." + idempotency + " = string.Empty;");
                 w.Line("return client." + waiter.Action + "Async(poll, token);");
-                w.Close(",");
-                w.Dedent("    options, cancellationToken);");
+                w.Close();
             }
             else
             {
@@ -195,7 +195,8 @@ namespace Emr.Codegen.Generator.Emit
 
         private static string Seconds(int seconds) => "global::System.TimeSpan.FromSeconds(" + seconds.ToString(CultureInfo.InvariantCulture) + ")";
 
-        private static string StringArray(Spec.Model.EquatableArray<string> items) =>
+        /// <summary>A <c>string[]</c> expression of the items; the empty array without allocating.</summary>
+        internal static string StringArray(Spec.Model.EquatableArray<string> items) =>
             items.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", items.Select(CSharpNames.StringLiteral)) + " }";
     }
 }

@@ -64,7 +64,7 @@ namespace Emr.Codegen.Generator.Emit
                 if (action.RetryableErrorCodes.Count > 0)
                 {
                     w.Line();
-                    w.Line("private static readonly string[] s_" + action.Name + "RetryableCodes = { " + string.Join(", ", action.RetryableErrorCodes.Select(CSharpNames.StringLiteral)) + " };");
+                    w.Line("private static readonly string[] s_" + action.Name + "RetryableCodes = " + StringArray(action.RetryableErrorCodes) + ";");
                 }
 
                 w.Line();

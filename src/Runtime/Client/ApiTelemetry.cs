@@ -58,16 +58,7 @@ public static class ApiTelemetry
         }
 
         // Given at the start, so that a sampler can decide on them.
-        var tags = new KeyValuePair<string, object?>[]
-        {
-            new(Tags.RpcSystem, RpcSystem),
-            new(Tags.RpcService, service),
-            new(Tags.RpcMethod, action),
-            new(Tags.ServerAddress, endpoint.Host),
-            new(Tags.ServerPort, endpoint.Port),
-            new(Tags.Region, region),
-        };
-        return s_source.StartActivity(service + "/" + action, ActivityKind.Client, default(ActivityContext), tags);
+        return s_source.StartActivity(service + "/" + action, ActivityKind.Client, default(ActivityContext), StartTags(service, action, endpoint, new(Tags.Region, region)));
     }
 
     /// <summary>The span of one attempt, a child of the call's; null when no listener wants it.</summary>
@@ -79,17 +70,19 @@ public static class ApiTelemetry
             return null;
         }
 
-        var tags = new KeyValuePair<string, object?>[]
-        {
-            new(Tags.RpcSystem, RpcSystem),
-            new(Tags.RpcService, service),
-            new(Tags.RpcMethod, action),
-            new(Tags.ServerAddress, endpoint.Host),
-            new(Tags.ServerPort, endpoint.Port),
-            new(Tags.Attempt, attempt),
-        };
-        return s_source.StartActivity(service + "/" + action + " attempt", ActivityKind.Internal, default(ActivityContext), tags);
+        return s_source.StartActivity(service + "/" + action + " attempt", ActivityKind.Internal, default(ActivityContext), StartTags(service, action, endpoint, new(Tags.Attempt, attempt)));
     }
+
+    /// <summary>The RPC attributes every span of a call starts with, and the one that tells a call from an attempt.</summary>
+    private static KeyValuePair<string, object?>[] StartTags(string service, string action, Uri endpoint, KeyValuePair<string, object?> last) => new KeyValuePair<string, object?>[]
+    {
+        new(Tags.RpcSystem, RpcSystem),
+        new(Tags.RpcService, service),
+        new(Tags.RpcMethod, action),
+        new(Tags.ServerAddress, endpoint.Host),
+        new(Tags.ServerPort, endpoint.Port),
+        last,
+    };
 
     /// <summary>Ends an attempt: counts it and closes its span. <paramref name="errorType"/> is null for a success answer.</summary>
     internal static void EndAttempt(Activity? span, string service, string action, int attempt, int? statusCode, string? requestId, string? errorCode, string? errorType, bool willRetry)

@@ -67,8 +67,12 @@ namespace Emr.Codegen.Spec.Model
     /// One acceptor of a waiter. <c>Matcher</c> is <c>path</c> (the one value at <c>Path</c>), <c>pathAll</c> (every
     /// value, and at least one), <c>pathAny</c> (some value) or <c>error</c> (the API error code); <c>Expected</c> are the
     /// values (invariant text) or codes any of which matches; <c>State</c> is <c>success</c>, <c>failure</c> or <c>retry</c>.
+    /// <c>Steps</c> is <c>Path</c> as the reader checked it, member by member (empty for an error acceptor).
     /// </summary>
-    internal sealed record AcceptorModel(string Matcher, string State, string? Path, EquatableArray<string> Expected);
+    internal sealed record AcceptorModel(string Matcher, string State, string? Path, EquatableArray<AnswerStepModel> Steps, EquatableArray<string> Expected);
+
+    /// <summary>One step of an answer path: a member of the object reached so far, and whether each of its items (a list) is looked at.</summary>
+    internal sealed record AnswerStepModel(string Member, bool Each);
 
     /// <summary>
     /// How an action's answers come in pages (the spec's <c>paginators</c>). <c>Style</c> is <c>offset</c> (the request's
